@@ -1,0 +1,227 @@
+"""Attendees: the people a list names as present (or absent), with group, role,
+organisation, party and partial presence.
+
+Lists open at a label (Beslutande, Ersättare, Övriga deltagande, Närvarande, Frånvarande
+...), also inside a value column ("Övriga deltagande | Ersättare ..."), and hold one person
+per line, or several separated by commas. An entry broken over two lines is joined. A person
+listed twice is one attendee, in the weightier group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.text import clean, looks_like_person, person_key
+from extractors.vocabulary import attendee_group, is_front_label, is_organisation, is_role, label_key
+from schemas.layout import Line
+from schemas.record import GROUP_WEIGHT, Attendee
+
+PRESENCE = re.compile(
+    r"\(?\s*(?P<p>(?:§§?\s*\d{1,4}(?:\s?[a-z](?![a-zåäö]))?(?:\s*(?:[-–,]|och)\s*§?\s*\d{1,4})*"
+    r"|(?:från\s+|till\s+)?kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*(?:\d{1,2}(?:[.:]\d{2})?)?)?"
+    r"|(?:punkt|p\.)\s*[A-Z0-9]+(?:\s*[-–,]\s*[A-Z0-9]+)*)"
+    r"(?:\s*(?:,\s*)?(?:via|på|genom)\s+(?:teams|zoom|skype|distans|länk|telefon)\w*)?)\s*\)?",
+    re.IGNORECASE,
+)
+REMOTE = re.compile(r"\(?\s*(?:via|på|genom)\s+(?:teams|zoom|skype|distans|länk|telefon)\w*\s*\)?", re.IGNORECASE)
+PARTY = re.compile(r"\(\s*(?P<party>[A-ZÅÄÖa-zåäö]{1,4}|-|–)\s*\)")
+SUBSTITUTE = re.compile(r"\bersätter\s+(?P<who>.+)$", re.IGNORECASE)
+
+
+@dataclass
+class ListLine:
+    text: str
+    x0: float
+    page: int
+
+
+def attendees_from_lines(lines: list[Line]) -> list[Attendee]:
+    """Attendees of every labelled list in the given (front matter) lines."""
+    found: list[Attendee] = []
+    group: str | None = None
+    pending: list[ListLine] = []
+    for line in lines:
+        segments = [s for s in line.segments if clean(s.text)]
+        if not segments:
+            continue
+        label, rest = _split_label(segments[0].text)
+        if label is not None:
+            found.extend(_entries(pending, group))
+            pending = []
+            group = attendee_group(label)
+            values = ([rest] if rest else []) + [s.text for s in segments[1:]]
+            if group is not None:
+                for value in values:
+                    sub = attendee_group(value)
+                    if sub is not None:
+                        group = sub
+                        continue
+                    pending.append(ListLine(value, segments[0].x1, line.page))
+            continue
+        if group is None:
+            continue
+        for segment in segments:
+            sub = attendee_group(segment.text) if len(segments) == 1 else None
+            if sub is not None:
+                found.extend(_entries(pending, group))
+                pending, group = [], sub
+                break
+            pending.append(ListLine(segment.text, segment.x0, line.page))
+    found.extend(_entries(pending, group))
+    return merge_attendees(found)
+
+
+def merge_attendees(attendees: list[Attendee]) -> list[Attendee]:
+    """One attendee per person: the weightier group wins, missing details are filled in."""
+    merged: dict[str, Attendee] = {}
+    for person in attendees:
+        key = person_key(person.name)
+        known = merged.get(key)
+        if known is None:
+            merged[key] = person
+            continue
+        first, second = (known, person) if GROUP_WEIGHT[known.group] >= GROUP_WEIGHT[person.group] else (person, known)
+        merged[key] = first.model_copy(update={
+            field: getattr(first, field) or getattr(second, field)
+            for field in ("role", "organisation", "party", "present_for")
+        })
+    return list(merged.values())
+
+
+def _split_label(text: str) -> tuple[str | None, str]:
+    """("Beslutande", rest) when the text opens with a front-matter label."""
+    text = clean(text)
+    if is_front_label(text):
+        return label_key(text), ""
+    head, colon, rest = text.partition(":")
+    if colon and is_front_label(head):
+        return label_key(head), rest.strip()
+    return None, text
+
+
+def _entries(pending: list[ListLine], group: str | None) -> list[Attendee]:
+    if group is None or not pending:
+        return []
+    people: list[Attendee] = []
+    for text in _join_wrapped([p.text for p in pending]):
+        people.extend(parse_entry(text, group))
+    return people
+
+
+def _join_wrapped(texts: list[str]) -> list[str]:
+    """Entries broken over lines: after a trailing comma or an open parenthesis, or when the
+    next line is a lone word or starts in lower case."""
+    joined: list[str] = []
+    for raw in texts:
+        text = clean(raw)
+        if not text:
+            continue
+        if joined and _continues(joined[-1], text):
+            joined[-1] = f"{joined[-1]} {text}"
+        else:
+            joined.append(text)
+    return joined
+
+
+def _continues(previous: str, text: str) -> bool:
+    if previous.endswith((",", "-", "–", "&")) or previous.count("(") > previous.count(")"):
+        return True
+    if text[:1].islower() and not PRESENCE.match(text) and not text.startswith(("samt", "och", "varav")):
+        return True
+    if len(text.split()) == 1 and text[:1].isupper() and not is_organisation(text) and "," in previous:
+        return True  # "Ylva" / "Selander": a name wrapped in a comma list
+    return bool(PRESENCE.fullmatch(text))
+
+
+def parse_entry(text: str, group: str) -> list[Attendee]:
+    """One list entry: "Name (S), Org, role §§ 20-21" or "Name, Name, Name"."""
+    text = clean(text).strip(" .;")
+    if not text or is_front_label(text):
+        return []
+    presence = None
+    match = PRESENCE.search(text)
+    if match and _is_presence(match.group("p")):
+        presence = re.sub(r"(?<=\d)\s*([-–])\s*(?=\d)", r"\1", clean(match.group("p")))
+        text = clean(text[: match.start()] + " " + text[match.end():]).strip(" ,")
+    elif REMOTE.search(text):
+        remote = REMOTE.search(text)
+        assert remote is not None
+        presence = clean(remote.group(0).strip("() "))
+        text = clean(text[: remote.start()] + text[remote.end():]).strip(" ,")
+    substitute = SUBSTITUTE.search(text)
+    replaces = None
+    if substitute:
+        replaces = clean(PARTY.sub("", substitute.group("who")))
+        text = text[: substitute.start()].strip(" ,")
+    parts = [p.strip() for p in re.split(r",|\s+[–-]\s+|;", text) if p.strip()]
+    if len(parts) >= 2 and all(_is_bare_name(p) for p in parts):
+        return [a for p in parts for a in parse_entry(p, group)]
+    if not parts:
+        return []
+    name, party = _name_and_party(parts[0])
+    role, name = _role_before_name(name)
+    if not name or not looks_like_person(name):
+        return []
+    organisation = None
+    roles = [role] if role else []
+    for part in parts[1:]:
+        part, part_party = _name_and_party(part)
+        party = party or part_party
+        kind, value, extra = _classify_part(part)
+        if kind == "role":
+            roles.append(value)
+            if extra and not organisation:
+                organisation = extra
+        elif kind == "organisation" and not organisation:
+            organisation = value
+        elif kind == "organisation":
+            roles.append(value)
+    if replaces:
+        roles.append(f"ersätter {replaces}")
+    return [Attendee(name=name, group=group, role=", ".join(roles) or None,  # type: ignore[arg-type]
+                     organisation=organisation, party=party, present_for=presence)]
+
+
+def _is_presence(text: str) -> bool:
+    return bool(re.search(r"\d", text))
+
+
+def _is_bare_name(part: str) -> bool:
+    name, _ = _name_and_party(part)
+    return looks_like_person(name) and not is_organisation(name)
+
+
+def _name_and_party(text: str) -> tuple[str, str | None]:
+    party = None
+    match = PARTY.search(text)
+    if match:
+        value = match.group("party")
+        party = "-" if value in ("-", "–") else value.upper()
+        text = text[: match.start()] + text[match.end():]
+    # "(C) Ewa Engdahl": the party may stand before the name
+    return clean(text).strip(" ,"), party
+
+
+def _role_before_name(text: str) -> tuple[str | None, str]:
+    """"Ekonomichef Anders Svensson" -> ("Ekonomichef", "Anders Svensson")."""
+    words = text.split()
+    for cut in range(1, min(4, len(words) - 1)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if is_role(head) and looks_like_person(tail):
+            return head, tail
+    return None, text
+
+
+def _classify_part(part: str) -> tuple[str, str, str | None]:
+    """A comma part after the name: ("role", role, organisation-in-it) or ("organisation", org, None)."""
+    words = part.split()
+    if not words:
+        return "organisation", part, None
+    if is_role(part) or words[0][:1].islower():
+        for cut in range(1, len(words)):
+            tail = " ".join(words[cut:])
+            if tail[:1].isupper() and is_organisation(tail):
+                return "role", " ".join(words[:cut]), tail
+        return "role", part, None
+    return "organisation", part, None

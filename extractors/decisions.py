@@ -1,0 +1,244 @@
+"""Decisions of an item: "Beslut" blocks and decision sentences, with the contract's kinds.
+
+Under a heading that announces decisions ("Beslut", "Kommunstyrelsens beslut") each bullet,
+numbered point or separate paragraph is one decision. Without such a heading, a sentence
+decides when the meeting body decides in it ("Styrelsen beslutar att ...", "Årsmötet
+beslutade ..."), when it is a passive decision ("Ylva väljs till justerare."), or when it
+starts with "Beslut ..."; discussion, proposals and action points are not decisions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.paragraphs import Paragraph
+from extractors.text import clean
+from extractors.vocabulary import is_item_section_label, label_key
+from schemas.record import DecisionKind
+
+# Headings that announce the decisions below them; the group names the decision kind.
+DECISION_HEADING = re.compile(
+    r"^(?:(?:[\wåäö-]+s\s+)?beslut(?:et)?|beslut\s+(?:i|på)\s+sammanträdet|"
+    r"[\wåäö-]+\s+beslut(?:ar|ade)(?:\s+att)?|"
+    r"(?:styrelsen|nämnden|mötet|årsmötet|stämman|utskottet|rådet)\s+beslutar(?:\s+följande)?)\s*:?$",
+    re.IGNORECASE,
+)
+RECOMMENDATION_HEADING = re.compile(
+    r"^(?:förslag till beslut i|[\wåäö-]+s förslag till)\s+(?:kommun|region)?fullmäktige|"
+    r"^(?:[\wåäö-]+s\s+)?förslag till (?:kommun|region)?fullmäktige|^yttrande\s*:?$",
+    re.IGNORECASE,
+)
+BLOCK_END = re.compile(
+    r"^(?:exp(?:\.|edieras)?\s*(?:till)?|skickas till|beslutsunderlag|reservation(?:er)?|"
+    r"protokollsanteckning(?:ar)?|anteckning(?:ar)?|yrkanden?|propositionsordning|omröstning|"
+    r"omröstningsresultat|jäv|särskilt yttrande|ärendebeskrivning|bakgrund|beredning|"
+    r"förslag till beslut(?: på sammanträdet)?|beslutsgång|bilagor?|handlingar|ansvarig|"
+    r"sammanfattning|ärendet)\b\s*:?",
+    re.IGNORECASE,
+)
+
+BODY_SUBJECT = (
+    r"(?:[A-ZÅÄÖ][\wåäö-]*(?:styrelsen|nämnden|rådet|mötet|stämman|stämma|utskottet|fullmäktige|"
+    r"presidiet|gruppen|sammanträdet|beredningen|förbundet|föreningen|direktionen|kommittén)|"
+    r"Mötet|Årsmötet|Styrelsen|Nämnden|Stämman|Föreningen|Vi|Rådet|Fullmäktige|Kommunen)"
+)
+SUBJECT_DECIDES = re.compile(
+    BODY_SUBJECT + r"\b[^.]{0,40}?\b(?:beslutar|beslutade|beslöt|beslutat|godkänner|godkände|"
+    r"fastställer|fastställde|antar|antog|väljer|valde|utser|utsåg|beviljar|beviljade|bifaller|"
+    r"biföll|avslår|avslog|uppdrar|gav|ger|tillsätter|noterar|noterade|tar del av|tog del av|"
+    r"lägger|lade|tillstyrker|tillstyrkte|föreslår|nominerar|röstar för|godkänner inte|"
+    r"överlämnar|återremitterar|bordlägger|delegerar|ställer sig bakom|är positiv|är positiva)\b"
+)
+PASSIVE_DECIDES = re.compile(
+    r"^[^.]{0,80}?\b(?:väljs|valdes|utses|utsågs|fastställs|fastställdes|fastställes|godkänns|"
+    r"godkändes|godkännes|antas|antogs|beviljas|beviljades|bifalls|bifölls|avslås|avslogs|"
+    r"tillsätts|läggs till handlingarna|lades till handlingarna|lagt till handlingarna|"
+    r"lägges till handlingarna|skjuts upp|bordläggs|återremitteras|delges)\b"
+)
+IMPERSONAL_DECIDES = re.compile(
+    r"\b(?:beslutas|beslutades|beslutat|beslöts)\b|^beslut\b(?!\s+(?:tas|fattas|kommer|ska|skall))|"
+    r"^skjuter upp\b|^(?:mötet|årsmötet|stämman)\s+röstar\b",
+    re.IGNORECASE,
+)
+NOT_A_DECISION = re.compile(
+    r"\b(?:föreslås|förslag(?:et)? till beslut|yrkar|yrkande|reserverar|förklarade?\s+mötet|"
+    r"förklaras|mötet\s+(?:öppnas|avslutas|öppnades|avslutades)|nästa möte|kommer att beslut|"
+    r"ska beslut|beslut tas|tar beslut|fattar beslut|inför beslut|bör|kommer\s+\w+\s+beslut)\b",
+    re.IGNORECASE,
+)
+ATT_CLAUSE = re.compile(r"^att\s+\w", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ“\"”])")
+ABBREVIATION_END = re.compile(r"\b(?:t\.?\s?ex|bl\.a|dvs|ca|kl|nr|resp|inkl|exkl|jfr|s\.k|p\.g\.a|m\.m|etc)\.$",
+                              re.IGNORECASE)
+
+
+@dataclass
+class FoundDecision:
+    kind: DecisionKind
+    text: str
+    page: int
+
+
+def find_decisions(paragraphs: list[Paragraph], title: str = "") -> list[FoundDecision]:
+    """The decisions in an item's paragraphs (its title gives the kind of a bare list)."""
+    blocks = _blocks(paragraphs)
+    if blocks:
+        found = []
+        for heading_kind, block in blocks:
+            found.extend(_block_decisions(block, heading_kind, title))
+        return found
+    return _sentence_decisions(paragraphs, title)
+
+
+def classify(text: str, default: DecisionKind = "decision") -> DecisionKind:
+    t = text.casefold()
+    if re.search(r"föranleder\s+(?:inget|inga|ingen|ej)|inget beslut (?:fattas|fattades)|"
+                 r"utan (?:åtgärd|beslut)", t):
+        return "no_decision"
+    approves = re.search(r"\b(?:godkänn|fastställ|anta[rs]?\b|antog|beviljas|beviljar)", t)
+    informs = re.search(r"informationen|informationerna|redovisningen|rapporteringen", t)
+    if re.search(r"\b(?:noterar|noterade|noteras|tar del av|tog del av|tagit del av)\b", t):
+        return "noted"
+    if informs and re.search(r"godkänn|lägg|läggs|lagt|noter|tack", t):
+        return "noted"
+    if "till handlingarna" in t and not approves:
+        return "noted"
+    if re.search(r"\btillstyrk|\bföreslår (?:kommun|region)?fullmäktige|\btill (?:kommun|region)fullmäktige\b|"
+                 r"\brekommenderar\b|\bpositiva? till\b|\bnominerar\b(?!.*\bväljer\b)|\bföreslås (?:kommun|region)?fullmäktige",
+                 t):
+        return "recommendation"
+    return default
+
+
+def _blocks(paragraphs: list[Paragraph]) -> list[tuple[DecisionKind | None, list[Paragraph]]]:
+    """Runs of paragraphs under a decision heading, up to the next section of the item."""
+    blocks: list[tuple[DecisionKind | None, list[Paragraph]]] = []
+    current: list[Paragraph] | None = None
+    for paragraph in paragraphs:
+        text = clean(paragraph.text)
+        heading = _heading_kind(text, paragraph)
+        if heading is not None:
+            current = []
+            blocks.append((None if heading == "decision" else heading, current))
+            continue
+        if current is None:
+            continue
+        if BLOCK_END.match(text) and (len(text.split()) <= 6 or text.rstrip().endswith(":") is False
+                                      and ":" in text[:25]):
+            current = None
+            continue
+        if is_item_section_label(text) and paragraph.bold and not current:
+            continue
+        current.append(paragraph)
+    return [(kind, block) for kind, block in blocks if block]
+
+
+def _heading_kind(text: str, paragraph: Paragraph) -> DecisionKind | None:
+    if len(text.split()) > 8:
+        return None
+    if RECOMMENDATION_HEADING.match(text):
+        return "recommendation"
+    if DECISION_HEADING.match(text):
+        return "decision"
+    return None
+
+
+def _block_decisions(block: list[Paragraph], heading_kind: DecisionKind | None,
+                     title: str) -> list[FoundDecision]:
+    """One decision per bullet, point or paragraph; a lead that ends in a colon takes the
+    plain list under it ("... utses:" with names) into one decision."""
+    default: DecisionKind = heading_kind or ("recommendation" if _is_nomination(title) else "decision")
+    found: list[FoundDecision] = []
+    lead: FoundDecision | None = None
+    for paragraph in block:
+        text = _decision_text(paragraph)
+        if not text:
+            continue
+        if lead is not None and _is_plain_entry(paragraph):
+            lead.text = f"{lead.text} {text}"
+            continue
+        lead = None
+        kind = classify(text, default)
+        decision = FoundDecision(kind=kind, text=text, page=paragraph.page)
+        if text.endswith(":") and _announces(text):
+            continue  # "följande beslut fattades:" only announces the points below
+        found.append(decision)
+        if text.endswith(":"):
+            lead = decision
+    return [d for d in found if not _is_noise(d.text)]
+
+
+def _sentence_decisions(paragraphs: list[Paragraph], title: str) -> list[FoundDecision]:
+    found: list[FoundDecision] = []
+    announced = False
+    for paragraph in paragraphs:
+        text = _decision_text(paragraph)
+        if not text:
+            continue
+        if announced and (paragraph.marker or ATT_CLAUSE.match(text)):
+            found.append(FoundDecision(kind=classify(text), text=text, page=paragraph.page))
+            continue
+        announced = text.endswith(":") and _announces(text)
+        if announced:
+            continue
+        for sentence in split_sentences(text):
+            if _decides(sentence):
+                found.append(FoundDecision(kind=classify(sentence), text=sentence, page=paragraph.page))
+    return found
+
+
+def _decides(sentence: str) -> bool:
+    s = sentence.strip()
+    if len(s) < 8 or s.endswith("?"):
+        return False
+    strong = SUBJECT_DECIDES.match(s) or IMPERSONAL_DECIDES.search(s)
+    if strong and re.match(BODY_SUBJECT + r"\s+(?:beslutar|beslutade|beslöt)\b", s):
+        return True
+    if NOT_A_DECISION.search(s):
+        return False
+    if re.search(r"föranleder\s+(?:inget|inga|ingen|ej)", s, re.IGNORECASE):
+        return True
+    if re.search(r"\b(?:noterar|tar del av)\b.*\binformation", s, re.IGNORECASE):
+        return True
+    return bool(strong or PASSIVE_DECIDES.match(s))
+
+
+def _announces(text: str) -> bool:
+    """A lead that only announces decisions ("följande beslut har fattats:")."""
+    return bool(re.search(r"\bföljande\b.*\bbeslut|\bbeslut\w*\s+(?:har\s+)?fattats|\bbeslutade\s+följande|"
+                          r"\bbeslutar\s+följande", text, re.IGNORECASE))
+
+
+def _is_nomination(title: str) -> bool:
+    return bool(re.search(r"\b(?:nominering|nominera|yttrande|remiss(?:svar)?)\b", title, re.IGNORECASE))
+
+
+def _is_plain_entry(paragraph: Paragraph) -> bool:
+    """A name or short label of a list, not a clause of its own."""
+    text = clean(paragraph.body)
+    words = text.split()
+    if not words or len(words) > 7 or ATT_CLAUSE.match(text):
+        return False
+    return not re.search(r"\b(?:utses|väljs|beslut|godkänn|fastställ|antas)\b", text, re.IGNORECASE)
+
+
+def _decision_text(paragraph: Paragraph) -> str:
+    return clean(paragraph.body).strip()
+
+
+def _is_noise(text: str) -> bool:
+    key = label_key(text)
+    return not key or key in ("beslut", "ordinarie", "ersättare") or bool(re.fullmatch(r"[\W\d_]+", key))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; abbreviations ("t ex.", "ca.", "kl.") do not end one."""
+    parts = SENTENCE_END.split(text)
+    sentences: list[str] = []
+    for part in parts:
+        if sentences and ABBREVIATION_END.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {part}"
+        else:
+            sentences.append(part)
+    return [s.strip() for s in sentences if s.strip()]

@@ -1,0 +1,367 @@
+"""Item segmenter: where each agenda item starts, its number, title and diarienummer.
+
+Three schemes, tried in order: paragraphs (`SFV § 17`, `§17`, `17 §`), numbered points
+("1.", "1/", "1)"), and headings (by style, weight or size) where the body has no numbers.
+A table of contents is never an item, and a quoted paragraph of another body or meeting
+("KU § 317") is not one either: the items are the longest run of rising numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extractors.text import clean, fold
+from extractors.vocabulary import is_front_label, is_item_section_label
+from schemas.layout import Line
+
+SECTION = re.compile(
+    r"^(?:(?P<prefix>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,7})\s+)?§\s*(?P<num>\d{1,4})"
+    r"(?:\s*(?P<letter>[a-z])(?![\wåäö]))?\s*[.:]?\s*(?P<rest>.*)$"
+)
+SECTION_AFTER = re.compile(r"^(?P<num>\d{1,3})\s*§\s*[.:]?\s*(?P<rest>.*)$")
+NUMBERED = re.compile(r"^(?P<num>\d{1,2})\s*(?:[.):/]|\s(?=\S))\s*(?P<rest>.*)$")
+DNR = re.compile(
+    r"\b(?:dnr|diarienr|diarienummer|diarie-?nr)\.?\s*[:.]?\s*"
+    r"(?P<dnr>[A-ZÅÄÖ]{1,8}\s?\d{4}\s?[/.:-]\s?\d{1,8}(?:[/.:-]\d+)?|"
+    r"[A-ZÅÄÖ]{1,8}[/.:-]\d{2,10}(?:[/.:-]\d{1,8})?(?!\d)|"
+    r"\d{2,4}[/.:-]\d{1,8}(?:\s+[A-ZÅÄÖ]{1,6}\b)?)",
+    re.IGNORECASE,
+)
+BARE_DNR = re.compile(r"^(?P<dnr>\d{4}\.\d{1,5}\s+[A-ZÅÄÖ]{1,6})\b")
+TOC_HEAD = re.compile(r"^(?:innehåll|innehållsförteckning|innehållsförteckning:|ärendelista)$")
+TOC_PAGE = re.compile(r"(?:\.{3,}|…+|\t)\s*\d{1,3}$")
+ITEM_END = re.compile(
+    r"^(?:vid protokollet|justeras|justerat|underskrifter|bilaga\s+[a-z0-9]{1,3}|bilagor|"
+    r"protokollet justeras|mötesordförande|ordförande\s+sekreterare|sekreterare\s+justerare)\s*:?$"
+)
+MAX_GAP = 3
+
+
+@dataclass
+class ItemStart:
+    index: int  # the line that opens the item
+    body: int  # the first line of the item's text (after title and dnr)
+    number: int | None
+    letter: str | None
+    prefix: str | None
+    title: str
+    dnr: str | None
+    level: int = 1
+
+
+def find_item_starts(lines: list[Line], kind: str) -> list[ItemStart]:
+    toc = _toc_lines(lines)
+    starts = _section_starts(lines, toc)
+    if len(starts) < 2:
+        numbered = _numbered_starts(lines, toc)
+        if len(numbered) >= 2 or (numbered and not starts):
+            starts = numbered
+    if not starts or (kind in ("rapport", "verksamhetsplan") and len(starts) < 3):
+        headings = _heading_starts(lines, toc, kind)
+        if len(headings) > len(starts):
+            starts = headings
+    return starts
+
+
+def item_end(lines: list[Line], start: int, stop: int) -> int:
+    """Where the last item's text ends: at a signature block or the first appendix."""
+    for i in range(start, stop):
+        if ITEM_END.match(fold(lines[i].segments[0].text)):
+            return i
+    return stop
+
+
+# -- paragraphs (§) ---------------------------------------------------------------------
+
+
+def _section_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
+    candidates: list[ItemStart] = []
+    for i, line in enumerate(lines):
+        if i in toc or line.table is not None and len(line.segments) > 3:
+            continue
+        text = _strip_marker(line.text.replace("\t", "  "))
+        match = SECTION.match(text) or SECTION_AFTER.match(text)
+        if not match or text.startswith("§§"):
+            continue
+        rest = clean(match.group("rest"))
+        if rest[:1].islower() and not DNR.match(rest):
+            continue  # "§ 5 i förbundsordningen": a reference in running text
+        letter = match.groupdict().get("letter")
+        prefix = match.groupdict().get("prefix")
+        if prefix and prefix.casefold() in ("se", "enligt", "i", "och", "till", "paragraf"):
+            continue
+        candidates.append(_start(lines, i, int(match.group("num")), letter, prefix, rest))
+    candidates = _common_prefix(candidates)
+    return _rising(candidates)
+
+
+def _common_prefix(candidates: list[ItemStart]) -> list[ItemStart]:
+    """Quoted paragraphs of other bodies carry another prefix ("KU § 317" among "KS §")."""
+    prefixes = Counter(c.prefix for c in candidates)
+    if not prefixes:
+        return candidates
+    main, count = prefixes.most_common(1)[0]
+    if main is None or count * 2 <= len(candidates):
+        return candidates
+    return [c for c in candidates if c.prefix == main]
+
+
+# -- numbered points ("1.", "1/") -----------------------------------------------------
+
+
+def _numbered_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
+    candidates: list[tuple[ItemStart, float]] = []
+    for i, line in enumerate(lines):
+        if i in toc or (line.list_level or 0) > 0:
+            continue
+        text = line.text.replace("\t", "  ").strip()
+        if line.list_marker and line.list_marker[:1].isdigit():
+            text = text  # Word's automatic numbering was written into the text by the reader
+        match = NUMBERED.match(text)
+        if not match or re.match(r"^\d{1,2}\s*[.:]\s*\d", text):
+            continue  # "3.1." is a sub-heading, "10.00" a time
+        rest = clean(match.group("rest"))
+        if rest and not rest[:1].isupper() and not rest[:1] in "“\"'(":
+            continue
+        if len(rest) > 160:
+            continue
+        candidates.append((_start(lines, i, int(match.group("num")), None, None, rest), line.x0))
+    if not candidates:
+        return []
+    left = min(x for _, x in candidates)
+    aligned = [c for c, x in candidates if x <= left + 30]
+    starts = _rising(aligned)
+    if starts and starts[0].number is not None and starts[0].number > MAX_GAP:
+        return []
+    return starts
+
+
+def _rising(candidates: list[ItemStart]) -> list[ItemStart]:
+    """The longest run of non-decreasing numbers, each step at most MAX_GAP; ties prefer
+    later candidates, so the body wins over an earlier list of the same numbers."""
+    n = len(candidates)
+    if n == 0:
+        return []
+    best = [1] * n
+    back = [-1] * n
+    for i in range(n):
+        for j in range(i):
+            a, b = candidates[j].number or 0, candidates[i].number or 0
+            same = a == b and (candidates[i].letter or "") > (candidates[j].letter or "")
+            if (a < b <= a + MAX_GAP or same or (a == b and _allows_repeat(candidates[j], candidates[i])))\
+                    and best[j] + 1 >= best[i]:
+                best[i], back[i] = best[j] + 1, j
+    end = max(range(n), key=lambda k: (best[k], k))
+    chain = []
+    while end != -1:
+        chain.append(candidates[end])
+        end = back[end]
+    return chain[::-1]
+
+
+def _allows_repeat(a: ItemStart, b: ItemStart) -> bool:
+    """Two starts with one number are both items only when both have titles of their own."""
+    return bool(a.title and b.title) and a.letter is None and b.letter is None and fold(a.title) != fold(b.title)
+
+
+# -- headings ---------------------------------------------------------------------------
+
+
+def _heading_starts(lines: list[Line], toc: set[int], kind: str) -> list[ItemStart]:
+    body_size = _body_size(lines)
+    candidates: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        if i in toc or line.table is not None:
+            continue
+        level = _heading_rank(line, body_size)
+        if level is None:
+            continue
+        text = clean(line.text.replace("\t", " "))
+        if is_item_section_label(text) or is_front_label(text) or text.endswith(":"):
+            continue
+        candidates.append((i, level))
+    candidates = _after_front_matter(lines, candidates)
+    if not candidates:
+        return []
+    if kind not in ("rapport", "verksamhetsplan"):
+        top = min(level for _, level in candidates)
+        candidates = [(i, lv) for i, lv in candidates if lv == top]
+    starts = []
+    for i, level in candidates:
+        title = clean(lines[i].text.replace("\t", " "))
+        title = re.sub(r"^(?:\d+\.)+\s*", "", title)
+        start = ItemStart(index=i, body=i + 1, number=None, letter=None, prefix=None,
+                          title=title.rstrip(" ."), dnr=None, level=level)
+        starts.append(start)
+    return starts
+
+
+def _heading_rank(line: Line, body_size: float) -> int | None:
+    """1 for a top heading, larger for lower ones; None for body text."""
+    text = clean(line.text)
+    words = len(text.split())
+    if not text or words > 18 or len(line.segments) > 2:
+        return None
+    if line.heading_level is not None and line.heading_level >= 1:
+        return line.heading_level
+    if line.list_marker or text[:1] in "-•–·✓":
+        return None
+    size = line.size or body_size
+    if size >= body_size + 3:
+        return 1
+    if size >= body_size + 1.2:
+        return 2
+    if line.bold and not text.endswith((".", ",")) and any(c.isalpha() for c in text):
+        return 3
+    return None
+
+
+def _body_size(lines: list[Line]) -> float:
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.size:
+            sizes[round(line.size)] += len(line.text)
+    return float(sizes.most_common(1)[0][0]) if sizes else 11.0
+
+
+def _after_front_matter(lines: list[Line], candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Headings of the title page are no items: items come after the attendee or agenda
+    list when the document has one, else after the title."""
+    label_end = _front_labels_end(lines)
+    if label_end is not None:
+        return [(i, lv) for i, lv in candidates if i > label_end]
+    return [(i, lv) for i, lv in candidates if i > 2] or candidates[1:]
+
+
+def _front_labels_end(lines: list[Line]) -> int | None:
+    """The last line of the front matter's labelled lists (Närvarande, Agenda ...), if any."""
+    last_label = None
+    for i, line in enumerate(lines[: max(60, len(lines) // 3)]):
+        if is_front_label(line.segments[0].text):
+            last_label = i
+    if last_label is None:
+        return None
+    i = last_label + 1
+    while i < len(lines) and _is_list_entry(lines[i]):
+        i += 1
+    return i - 1
+
+
+def _is_list_entry(line: Line) -> bool:
+    text = clean(line.text)
+    return bool(line.list_marker) or text[:1] in "-•–·" or (len(text.split()) <= 8 and not line.bold)
+
+
+# -- shared -----------------------------------------------------------------------------
+
+
+def _start(lines: list[Line], i: int, number: int, letter: str | None, prefix: str | None,
+           rest: str) -> ItemStart:
+    dnr = None
+    bare = BARE_DNR.match(rest)
+    if bare:
+        dnr, rest = bare.group("dnr"), rest[bare.end():].strip()
+    found = DNR.search(rest)
+    if found:
+        dnr = found.group("dnr")
+        rest = (rest[: found.start()] + rest[found.end():]).strip(" ,;-–")
+    title = rest
+    body = i + 1
+    if not title:
+        title, body, title_dnr = _title_below(lines, i + 1)
+        dnr = dnr or title_dnr
+    else:
+        body = _title_continues(lines, i, body)
+        if body > i + 1:
+            title = clean(" ".join([title] + [lines[k].text for k in range(i + 1, body)]))
+    while body < len(lines) and not dnr and DNR.match(clean(lines[body].text)):
+        dnr = DNR.match(clean(lines[body].text)).group("dnr")  # type: ignore[union-attr]
+        body += 1
+    return ItemStart(index=i, body=body, number=number, letter=letter, prefix=prefix,
+                     title=title.strip(" .:"), dnr=_tidy_dnr(dnr), level=1)
+
+
+def _title_below(lines: list[Line], k: int) -> tuple[str, int, str | None]:
+    """The title of a heading whose line holds only the number: the next line(s), past a Dnr."""
+    dnr = None
+    while k < len(lines):
+        text = clean(lines[k].text.replace("\t", " "))
+        found = DNR.match(text)
+        if found:
+            dnr = found.group("dnr")
+            rest = text[found.end():].strip()
+            k += 1
+            if rest:
+                return rest, _title_continues(lines, k - 1, k), dnr
+            continue
+        if not text:
+            k += 1
+            continue
+        end = _title_continues(lines, k, k + 1)
+        title = clean(" ".join(lines[j].text.replace("\t", " ") for j in range(k, end)))
+        return title, end, dnr
+    return "", k, dnr
+
+
+def _title_continues(lines: list[Line], first: int, k: int) -> int:
+    """A bold title wrapped over lines: take the next lines while they are bold like it."""
+    head = lines[first]
+    while k < len(lines) and k - first < 3:
+        line = lines[k]
+        if not (head.bold and line.bold) or line.page != head.page or line.list_marker:
+            break
+        text = clean(line.text)
+        if is_item_section_label(text) or SECTION.match(text) or DNR.match(text):
+            break
+        if head.size and line.size and abs(head.size - line.size) > 0.5:
+            break
+        if line.top - head.bottom > 2.5 * (head.size or 11) and head.bottom:
+            break
+        k += 1
+        head = line
+    return k
+
+
+def _tidy_dnr(dnr: str | None) -> str | None:
+    if not dnr:
+        return None
+    return re.sub(r"\s*([/:])\s*", r"\1", clean(dnr))
+
+
+def _strip_marker(text: str) -> str:
+    return re.sub(r"^\s*[-–•·▪\u2022\uf0b7]\s+", "", text).strip()
+
+
+def _toc_lines(lines: list[Line]) -> set[int]:
+    """Lines of a table of contents: after its heading, or any line that ends in a page number
+    behind a leader or tab."""
+    toc: set[int] = set()
+    for i, line in enumerate(lines):
+        if TOC_PAGE.search(line.text.rstrip()) and len(line.segments) <= 3:
+            toc.add(i)
+        if TOC_HEAD.match(fold(line.text)):
+            toc.add(i)
+            toc.update(_toc_block(lines, i + 1))
+    return toc
+
+
+def _toc_block(lines: list[Line], k: int) -> set[int]:
+    block: set[int] = set()
+    seen: list[int] = []
+    while k < len(lines):
+        text = _strip_marker(lines[k].text.replace("\t", "  "))
+        match = SECTION.match(text) or NUMBERED.match(text)
+        if match:
+            number = int(match.group("num"))
+            if seen and number <= max(seen) and number <= seen[0]:
+                break  # the numbering starts again: the body has begun
+            seen.append(number)
+        elif TOC_PAGE.search(lines[k].text.rstrip()):
+            pass
+        elif not seen or len(text) > 90 or lines[k].bold:
+            break
+        block.add(k)
+        k += 1
+    return block

@@ -1,0 +1,408 @@
+"""Document metadata: kind, organisation, body, dates, place and time, and the people who
+sign (chair, secretary, justerare)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from datetime import date
+
+from extractors.paragraphs import Paragraph
+from extractors.text import PERSON_NAME, clean, find_dates, find_time, fold, looks_like_person, person_key
+from extractors.vocabulary import label_key
+from schemas.layout import Line
+from schemas.record import Attendee, DocumentKind
+
+KIND_WORDS: list[tuple[str, DocumentKind]] = [
+    (r"minnesanteckning\w*|anteckningar\b|mötesanteckningar", "minnesanteckningar"),
+    (r"verksamhetsplan\w*", "verksamhetsplan"),
+    (r"\w*protokoll\w*|protokollsutdrag|protokollutdrag", "protokoll"),
+    (r"delårsrapport\w*|årsredovisning\w*|verksamhetsberättelse\w*|\w*rapport\b|uppföljning\w*|"
+     r"årsrapport\w*|bokslut\w*", "rapport"),
+]
+
+ORG_BEFORE = re.compile(
+    r"\b(?P<org>(?:Samordningsförbundet|Kommunförbundet|Föreningen|Region|Stiftelsen|Bostadsrättsföreningen|"
+    r"BRF|Brf|HSB\s+Brf|Riksförbundet|Förbundet)\s+(?:[A-ZÅÄÖ][\wåäöé&-]+)(?:\s+(?:[A-ZÅÄÖ][\wåäöé&-]+))?)"
+)
+ORG_AFTER = re.compile(
+    r"(?P<org>(?:(?:[A-ZÅÄÖ][\wåäöéÅÄÖ&-]*|i|och|av|för)\s+){0,3}[A-ZÅÄÖ][\wåäöéÅÄÖ&-]*\s+"
+    r"(?:kommun|Kommun|KOMMUN|stad|Stad|STAD|region|samordningsförbund|Samordningsförbund|SAMORDNINGSFÖRBUND|"
+    r"byalag|Byalag|samfällighet|Samfällighet|samfällighetsförening|vägsamfällighet|Vägsamfällighet|"
+    r"förening|Förening|idrottsförening|klubb|Klubb|sällskap|Sällskap|dikningsföretag|skifteslag|"
+    r"vägförening|fiskevårdsområde|landsting|Landsting))(?![\wåäö])"
+)
+ORG_GENITIVE_MEETING = re.compile(
+    r"^(?P<org>[A-ZÅÄÖ][\wÅÄÖåäö ]{1,40}?)s\s+(?:vårmöte|höstmöte|årsmöte|stormöte|styrelsemöte|"
+    r"extramöte|årsstämma|extrastämma|medlemsmöte|konstituerande)",
+    re.IGNORECASE,
+)
+
+BODY_WORDS = re.compile(
+    r"\b(?P<body>(?:[A-ZÅÄÖ][a-zåäö]+)?(?:styrelsen|styrelse|styrelsemöte|nämnden|nämnd|rådet|råd|"
+    r"fullmäktige|utskottet|utskott|årsmötet|årsmöte|årsstämman|årsstämma|stämman|stämma|stormöte|"
+    r"vårmöte|höstmöte|extramöte|medlemsmöte|husrådsmöte|direktionen|presidiet|beredningen|"
+    r"kommittén|förbundsstyrelsen|styrgruppen|ledningsgruppen|arbetsgruppen)|KS|KF|KSAU)\b",
+    re.IGNORECASE,
+)
+BODY_ABBREVIATIONS = {"ks": "Kommunstyrelsen", "kf": "Kommunfullmäktige", "ksau": "Kommunstyrelsens arbetsutskott"}
+DEFINITE = [
+    ("styrelsemöte", "Styrelsen"), ("styrelse", "Styrelsen"), ("stämma", "Stämman"), ("möte", "Mötet"),
+    ("nämnd", "Nämnden"), ("råd", "Rådet"), ("utskott", "Utskottet"), ("fullmäktige", "Fullmäktige"),
+    ("direktion", "Direktionen"), ("presidium", "Presidiet"), ("beredning", "Beredningen"),
+    ("kommitté", "Kommittén"), ("grupp", "Gruppen"),
+]
+
+MEETING_DATE_LABEL = re.compile(
+    r"^(?:sammanträdesdatum|mötesdatum|datum|datum och tid|datum och plats|tid|tid och plats|"
+    r"sammanträdestid|mötestid)\s*:?", re.IGNORECASE)
+NOT_MEETING_DATE = re.compile(
+    r"justering|justerad|justeras|anslag|publicer|nedtag|uppsätt|signer|docusign|utskrift|"
+    r"tillkännag|förvaring|utdrag|bestyrk|föregående|nästa möte|avpublicer", re.IGNORECASE)
+DOCUMENT_DATE = re.compile(
+    r"(?:godkänd|godkänt|beslutad|beslutat|fastställd|fastställt|antagen|antaget|antogs|reviderad|"
+    r"upprättad|daterad)\b[^\n]{0,60}", re.IGNORECASE)
+PLACE_LABELS = re.compile(
+    r"^(?:plats och tid|plats|lokal|mötesplats|tid och plats|datum och plats|sammanträdesplats)\s*:?\s*",
+    re.IGNORECASE)
+REMOTE_PLACE = re.compile(r"\((?P<p>teams|zoom|skype|digitalt|digital|distans|telefon|google meet)\)",
+                          re.IGNORECASE)
+WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b.*$", re.IGNORECASE)
+
+CHAIR_LABELS = ("ordförande", "mötesordförande", "ordf", "ordförande för mötet")
+SECRETARY_LABELS = ("sekreterare", "vid protokollet", "protokollförare", "mötessekreterare", "vid pennan",
+                    "protokollförd av", "antecknat av", "antecknare", "vid tangentbordet")
+ADJUSTER_LABELS = ("justerare", "justerande", "utses att justera", "justeras", "justeringsperson",
+                   "justeringspersoner", "protokolljusterare", "justerat")
+
+
+def document_kind(title_lines: list[str], has_items: bool, has_attendees: bool) -> DocumentKind:
+    """The kind the document calls itself near its top, else what its shape says."""
+    best: tuple[int, DocumentKind] | None = None
+    text = "\n".join(title_lines)
+    for pattern, kind in KIND_WORDS:
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), kind)
+    if best:
+        return best[1]
+    if has_items and has_attendees:
+        return "protokoll"
+    return "annat"
+
+
+def organisation(top_texts: list[str], all_text: str) -> str | None:
+    """The organisation named at the top (running header first), as written there."""
+    joined = _join_wrapped_names(top_texts)
+    for text in joined:
+        match = ORG_GENITIVE_MEETING.match(text)
+        if match:
+            return clean(match.group("org"))
+    candidates: list[tuple[int, str]] = []
+    for position, text in enumerate(joined):
+        for pattern in (ORG_BEFORE, ORG_AFTER):
+            for match in pattern.finditer(text):
+                org = _trim_org(match.group("org"))
+                if org:
+                    candidates.append((position, org))
+    if not candidates:
+        return None
+    counts = Counter(fold(org) for _, org in candidates)
+    everywhere = Counter(fold(m.group("org")) for p in (ORG_BEFORE, ORG_AFTER) for m in p.finditer(all_text))
+    first = min(candidates, key=lambda c: (c[0], -everywhere[fold(c[1])] - counts[fold(c[1])]))
+    return first[1]
+
+
+def _join_wrapped_names(texts: list[str]) -> list[str]:
+    """"Norra Västmanlands" + "SAMORDNINGSFÖRBUND": a name set on two lines."""
+    out: list[str] = []
+    for text in texts:
+        if out and re.fullmatch(r"[A-ZÅÄÖ]{4,}(?:\s+[A-ZÅÄÖ]{2,})?", text) and len(out[-1].split()) <= 4:
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+    return out
+
+
+def _trim_org(org: str) -> str | None:
+    words = org.split()
+    while words and words[0].casefold() in ("i", "och", "av", "för", "protokoll", "sammanträdesprotokoll",
+                                            "minnesanteckningar", "styrelsen", "kallelse"):
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    return " ".join(words)
+
+
+def body(title_texts: list[str], decision_texts: list[str]) -> str | None:
+    """The meeting body in its definite form ("Styrelsemöte nr 11" gives "Styrelsen")."""
+    for text in title_texts:
+        for match in BODY_WORDS.finditer(text):
+            word = match.group("body")
+            if word.casefold() in ("styrelse", "råd") and not text.casefold().startswith(word.casefold()):
+                continue
+            return definite(word)
+    subjects = Counter()
+    for text in decision_texts:
+        match = re.match(r"^([A-ZÅÄÖ][a-zåäö]*(?:styrelsen|nämnden|rådet|fullmäktige|utskottet|mötet|stämman))\b",
+                         text)
+        if match:
+            subjects[match.group(1)] += 1
+    return subjects.most_common(1)[0][0] if subjects else None
+
+
+def definite(word: str) -> str:
+    key = word.casefold()
+    if key in BODY_ABBREVIATIONS:
+        return BODY_ABBREVIATIONS[key]
+    word = word[:1].upper() + word[1:].lower()
+    if key.endswith(("en", "et", "an", "ktige", "tén")):
+        return word
+    for ending, replacement in DEFINITE:
+        if key.endswith(ending):
+            stem = word[: len(word) - len(ending)]
+            if ending == "styrelsemöte" or ending == "styrelse":
+                return (stem + "styrelsen").capitalize() if stem else "Styrelsen"
+            tail = replacement.lower()
+            return (stem + tail).capitalize() if stem else replacement
+    return word
+
+
+def meeting_date(front: list[str], title_texts: list[str], all_texts: list[str]) -> date | None:
+    for text in front:
+        if MEETING_DATE_LABEL.match(text) and not NOT_MEETING_DATE.search(text):
+            found = find_dates(text)
+            if found:
+                return found[0][1]
+    for texts in (title_texts, front, all_texts):
+        for text in texts:
+            if NOT_MEETING_DATE.search(text):
+                continue
+            found = find_dates(text)
+            if found:
+                return found[0][1]
+    return None
+
+
+def document_date(texts: list[str]) -> date | None:
+    for text in texts:
+        match = DOCUMENT_DATE.search(text)
+        if match:
+            found = find_dates(match.group(0))
+            if found:
+                return found[0][1]
+    return None
+
+
+def place_and_time(front: list[str], title_texts: list[str]) -> tuple[str | None, str | None]:
+    location: str | None = None
+    time: str | None = None
+    for text in front:
+        label = PLACE_LABELS.match(text)
+        if label:
+            value = text[label.end():]
+            found = find_time(value)
+            if found:
+                time = time or found[0]
+                value = value[: found[1]] + value[found[2]:]
+            place = _tidy_place(value)
+            if place and "plats" in label.group(0).casefold() or (place and "lokal" in label.group(0).casefold()):
+                location = location or place
+        elif MEETING_DATE_LABEL.match(text) and not NOT_MEETING_DATE.search(text):
+            found = find_time(_without_dates(text))
+            if found:
+                time = time or found[0]
+    for text in title_texts:
+        remote = REMOTE_PLACE.search(text)
+        if remote and not location:
+            location = remote.group("p")
+    return location, time
+
+
+def _without_dates(text: str) -> str:
+    for _, found in find_dates(text)[::-1]:
+        _ = found
+    return re.sub(r"\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{4}", " ", text)
+
+
+def _tidy_place(value: str) -> str | None:
+    value = WEEKDAY.sub("", value)
+    value = re.sub(r"\b(?:den\s+)?\d{1,2}\s+\w+\s+\d{4}\b|\d{4}-\d{2}-\d{2}", "", value)
+    value = re.sub(r"\bkl\.?\s*$|\bkl\.?(?=\s*,)|\bklockan\s*$", "", value.strip(), flags=re.IGNORECASE)
+    value = clean(value).strip(" ,;–-")
+    return value or None
+
+
+def signatories(lines: list[Line]) -> dict[str, list[str]]:
+    """Names under the labels of the signature block and the front matter:
+    {"chair": [...], "secretary": [...], "adjusters": [...]}."""
+    found: dict[str, list[str]] = {"chair": [], "secretary": [], "adjusters": []}
+    waiting: list[tuple[str, float, float]] = []  # (role, x0, x1) of labels still without a name
+    for index, line in enumerate(lines):
+        segments = [s for s in line.segments if clean(s.text)]
+        new_labels: list[tuple[str, float, float]] = []
+        names_here: list[tuple[str, float, float]] = []
+        for segment in segments:
+            role, rest = _role_label(segment.text)
+            if role:
+                names = _names(rest)
+                if names:
+                    found[role].extend(names)
+                else:
+                    new_labels.append((role, segment.x0, segment.x1))
+                continue
+            for name in _names(segment.text):
+                names_here.append((name, segment.x0, segment.x1))
+        if names_here and (waiting or new_labels):
+            targets = new_labels if new_labels and not waiting else waiting + new_labels
+            _assign(found, targets, names_here)
+            waiting = []
+            continue
+        if new_labels:
+            waiting = new_labels
+        elif waiting and segments and not _is_signature_filler(line) and index and _too_far(lines, index):
+            waiting = []
+    return found
+
+
+def _too_far(lines: list[Line], index: int) -> bool:
+    return lines[index].page != lines[index - 1].page
+
+
+def _assign(found: dict[str, list[str]], labels: list[tuple[str, float, float]],
+            names: list[tuple[str, float, float]]) -> None:
+    if len(labels) == 1:
+        found[labels[0][0]].extend(n for n, _, _ in names)
+        return
+    for name, x0, x1 in names:
+        role = min(labels, key=lambda lab: abs((lab[1] + lab[2]) / 2 - (x0 + x1) / 2))[0]
+        if len(names) == 1:
+            role = labels[0][0]
+        found[role].append(name)
+
+
+def _role_label(text: str) -> tuple[str | None, str]:
+    text = clean(text)
+    key = label_key(text)
+    for role, labels in (("chair", CHAIR_LABELS), ("secretary", SECRETARY_LABELS), ("adjusters", ADJUSTER_LABELS)):
+        for label in sorted(labels, key=len, reverse=True):
+            if key == label:
+                return role, ""
+            if key.startswith(label + " ") or key.startswith(label + ":") or key.startswith(label + "/"):
+                rest = text[len(label):].lstrip(" :/")
+                if role == "secretary" and label == "sekreterare" and rest[:1].islower():
+                    return None, text
+                return role, rest
+    return None, text
+
+
+def _names(text: str) -> list[str]:
+    text = re.sub(r"[.…_]{3,}", " ", text)
+    text = re.sub(r"\b[0-9A-F]{12,}\b", " ", text)
+    parts = re.split(r",|\s+och\s+|\s+samt\s+|\s+&\s+|\t", text)
+    names = []
+    for part in parts:
+        part = clean(re.sub(r"\(.*?\)", "", part)).strip(" .:*")
+        if not part:
+            continue
+        if looks_like_person(part):
+            names.append(part)
+            continue
+        match = PERSON_NAME.search(part)
+        if match and match.start() == 0 and not re.search(r"(?i)docusign|signed", part):
+            names.append(match.group(0))
+    return names
+
+
+def _is_signature_filler(line: Line) -> bool:
+    text = clean(line.text)
+    return not text or bool(re.fullmatch(r"[\s._…\-–]+", text)) or "docusign" in text.casefold()
+
+
+def people_from_items(items: list[tuple[str, list[Paragraph]]]) -> dict[str, list[str]]:
+    """Chair, secretary and justerare elected in the items themselves ("Val av justerare:
+    Årsmötet beslutade att välja Karin Barck Holst och Anders Nylander")."""
+    found: dict[str, list[str]] = {"chair": [], "secretary": [], "adjusters": []}
+    for title, paragraphs in items:
+        t = title.casefold()
+        if not re.search(r"val av|mötesfunktionär|justera|ordförande|sekreterare", t):
+            continue
+        context = _role_of(t)
+        for paragraph in paragraphs:
+            text = clean(paragraph.body)
+            if len(text.split()) <= 6 and _role_of(text.casefold()):
+                context = _role_of(text.casefold())
+                continue
+            pairs = re.findall(r"(" + PERSON_NAME.pattern + r")\s+(?:till|som)\s+(?:mötes)?(ordförande|sekreterare|"
+                               r"protokolljusterare|justerare|justeringsperson)", text)
+            for name, role in pairs:
+                found[_role_of(role) or "chair"].append(name)
+            if pairs:
+                continue
+            if context and re.search(r"välj|utse|nominer|beslut", text, re.IGNORECASE):
+                names = [m.group(0) for m in PERSON_NAME.finditer(text)
+                         if not re.match(r"(?i)mötet|årsmötet|styrelsen|stämman", m.group(0))]
+                found[context].extend(n for n in names if looks_like_person(n))
+                context = context if context == "adjusters" else None
+    return found
+
+
+def _role_of(text: str) -> str | None:
+    if re.search(r"justera|justering", text):
+        return "adjusters"
+    if re.search(r"sekreterare", text):
+        return "secretary"
+    if re.search(r"(?<!vice )ordförande", text) and "vice ordförande" not in text:
+        return "chair"
+    return None
+
+
+def spell_as_attendee(name: str, attendees: list[Attendee]) -> str:
+    """A signature often misspells a name ("Shretim"): use the attendee list's spelling."""
+    key = person_key(name)
+    best, score = name, 0.0
+    for attendee in attendees:
+        ratio = difflib.SequenceMatcher(None, key, person_key(attendee.name)).ratio()
+        if ratio > score:
+            best, score = attendee.name, ratio
+    return best if score >= 0.8 else name
+
+
+def front_fields(lines: list[Line]) -> list[str]:
+    """The front matter as "label value" strings: a label beside its value, a value column
+    continued on the lines below, and a row of labels over a row of values."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        texts = [clean(s.text) for s in line.segments if clean(s.text)]
+        if len(texts) >= 2 and all(_is_any_label(t) for t in texts) and i + 1 < len(lines):
+            below = [clean(s.text) for s in lines[i + 1].segments if clean(s.text)]
+            if len(below) == len(texts) and not any(_is_any_label(t) for t in below):
+                out.extend(f"{label} {value}" for label, value in zip(texts, below, strict=True))
+                i += 2
+                continue
+        field = " ".join(texts)
+        if texts and _is_any_label(texts[0]):
+            k = i + 1
+            while k < len(lines) and k - i <= 3 and _continues_value(line, lines[k]):
+                field = f"{field} {clean(lines[k].text.replace(chr(9), ' '))}"
+                k += 1
+        out.append(field)
+        i += 1
+    return out
+
+
+def _is_any_label(text: str) -> bool:
+    from extractors.vocabulary import is_front_label
+
+    return is_front_label(text) or bool(PLACE_LABELS.fullmatch(text)) or bool(MEETING_DATE_LABEL.fullmatch(text))
+
+
+def _continues_value(label_line: Line, line: Line) -> bool:
+    if _is_any_label(clean(line.segments[0].text)):
+        return False
+    if len(label_line.segments) >= 2:
+        return line.x0 >= label_line.segments[1].x0 - 5 and line.page == label_line.page
+    return len(label_line.segments) == 1 and len(line.segments) == 1 and len(line.text.split()) <= 8

@@ -1,0 +1,100 @@
+"""Paragraphs from lines: a PDF wraps one paragraph over several lines, a DOCX does not.
+
+A new paragraph starts at a list marker, after a vertical gap, at a change of weight
+(a bold heading), at a table row, or after a short line that ends a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.text import clean
+from schemas.layout import Line
+
+LIST_MARKER = re.compile(
+    r"^\s*(?P<marker>[-–—•·▪■►✓✔\u2022\u25cf\u25aa\uf0b7\uf0a7*o](?=\s)|\(?[0-9]{1,2}[.)](?=\s)|"
+    r"\(?[a-z][.)](?=\s)|[A-Z][.)](?=\s))\s*"
+)
+
+
+@dataclass
+class Paragraph:
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        parts: list[str] = []
+        for line in self.lines:
+            piece = clean(" ".join(s.text for s in line.segments))
+            if parts and parts[-1].endswith("-") and piece[:1].islower() and not parts[-1].endswith(" -"):
+                parts[-1] = parts[-1][:-1] + piece  # a word hyphenated at the line end
+            else:
+                parts.append(piece)
+        return " ".join(parts)
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def page_end(self) -> int:
+        return self.lines[-1].page
+
+    @property
+    def bold(self) -> bool:
+        return all(line.bold for line in self.lines)
+
+    @property
+    def marker(self) -> str | None:
+        """The list marker that opens the paragraph ("-", "1.", "a)"), if any."""
+        first = self.lines[0]
+        if first.list_marker:
+            return first.list_marker
+        match = LIST_MARKER.match(first.text)
+        return match.group("marker") if match else None
+
+    @property
+    def body(self) -> str:
+        """The text without its list marker."""
+        text = self.text
+        marker = self.marker
+        if marker and text.startswith(marker):
+            return text[len(marker):].strip()
+        return text
+
+
+def to_paragraphs(lines: list[Line], flow: str) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    for line in lines:
+        if not paragraphs or flow == "paragraphs" or _starts_paragraph(paragraphs[-1].lines[-1], line):
+            paragraphs.append(Paragraph([line]))
+        else:
+            paragraphs[-1].lines.append(line)
+    return paragraphs
+
+
+def _starts_paragraph(prev: Line, line: Line) -> bool:
+    if line.table is not None or prev.table is not None:
+        return True
+    if len(line.segments) > 1 or len(prev.segments) > 1:
+        return True  # column layouts: each row reads on its own
+    if LIST_MARKER.match(line.text):
+        return True
+    if line.bold != prev.bold:
+        return True
+    size, prev_size = line.size or 10.0, prev.size or 10.0
+    if abs(size - prev_size) > 1.0:
+        return True
+    if line.page != prev.page:
+        return _ends_sentence(prev.text) and line.text[:1].isupper()
+    gap = line.top - prev.bottom
+    if gap > 0.5 * size:
+        return True
+    if line.x0 < prev.x0 - 8 and not LIST_MARKER.match(prev.text):
+        return True  # a line further left than a hanging indent
+    return False
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", ":", "!", "?"))

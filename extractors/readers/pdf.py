@@ -1,0 +1,168 @@
+"""PDF reader: pdfplumber words with positions and fonts, grouped into lines of column
+segments, ruled tables through pdfplumber's table finder, 1-based pages."""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfparser import PDFSyntaxError
+
+from extractors.readers.errors import UnreadableDocument
+from schemas.layout import Layout, Line, Segment, Table
+
+Word = dict[str, Any]
+
+# A gap wider than this many font sizes between two words starts a new column segment.
+COLUMN_GAP_EM = 1.4
+# Words whose bottoms lie this close (in points, or a share of the font size) share a line.
+LINE_TOLERANCE = 2.5
+
+
+def read_pdf(path: Path) -> Layout:
+    try:
+        pdf = pdfplumber.open(path)
+    except (PDFSyntaxError, ValueError, TypeError, KeyError) as exc:
+        raise UnreadableDocument(f"not a readable PDF ({exc.__class__.__name__})") from exc
+    except Exception as exc:  # pdfminer raises many private types for broken files
+        if "password" in str(exc).lower() or "encrypt" in exc.__class__.__name__.lower():
+            raise UnreadableDocument("the PDF is encrypted") from exc
+        raise UnreadableDocument(f"not a readable PDF ({exc.__class__.__name__}: {exc})") from exc
+    lines: list[Line] = []
+    tables: list[Table] = []
+    chars = 0
+    warnings: list[str] = []
+    with pdf:
+        page_count = len(pdf.pages)
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                chars += len(page.chars)
+                page_lines, page_tables = _read_page(page, number, len(tables))
+            except UnreadableDocument:
+                raise
+            except Exception as exc:  # one broken page must not lose the others
+                page_lines, page_tables = [], []
+                warnings.append(f"page {number} could not be read ({exc.__class__.__name__})")
+            finally:
+                page.close()  # pdfplumber keeps every read page in memory otherwise
+            lines.extend(page_lines)
+            tables.extend(page_tables)
+    return Layout(
+        source=path.name,
+        pages=page_count,
+        lines=lines,
+        tables=tables,
+        has_text_layer=chars > 0,
+        warnings=warnings,
+    )
+
+
+def _read_page(page: Any, number: int, table_offset: int) -> tuple[list[Line], list[Table]]:
+    words = page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=1.5, keep_blank_chars=False)
+    found = []
+    for table in page.find_tables():
+        rows = [[_clean_cell(c) for c in row] for row in table.extract()]
+        if len(rows) >= 2 and max(len(r) for r in rows) >= 2:  # a ruled box is no table
+            found.append((table, rows))
+    tables = [Table(rows=rows, page=number) for _, rows in found]
+    lines = []
+    for line_words in _group_words(words):
+        index, table = _table_of(line_words, [t for t, _ in found])
+        boundaries = sorted({c[0] for row in table.rows for c in row.cells if c}) if table else []
+        line = _make_line(line_words, number, boundaries)
+        if index is not None:
+            line = line.model_copy(update={"table": table_offset + index})
+        lines.append(line)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    _attach_captions(lines, tables, table_offset)
+    return lines, tables
+
+
+def _clean_cell(cell: str | None) -> str | None:
+    if cell is None:
+        return None
+    text = " ".join(cell.split())
+    return text or None
+
+
+def _table_of(words: list[Word], tables: list[Any]) -> tuple[int | None, Any]:
+    """The table a line lies in (most of its words inside the table's box), if any."""
+    for index, table in enumerate(tables):
+        inside = sum(_inside(w, table.bbox) for w in words)
+        if inside * 2 > len(words):
+            return index, table
+    return None, None
+
+
+def _inside(word: Word, bbox: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = bbox
+    cx = (word["x0"] + word["x1"]) / 2
+    cy = (word["top"] + word["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _group_words(words: list[Word]) -> list[list[Word]]:
+    """Words that share a baseline, left to right."""
+    words = sorted(words, key=lambda w: (round(w["bottom"], 1), w["x0"]))
+    rows: list[list[Word]] = []
+    for word in words:
+        tolerance = max(LINE_TOLERANCE, 0.25 * float(word.get("size") or 0))
+        if rows and abs(rows[-1][-1]["bottom"] - word["bottom"]) <= tolerance:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [sorted(r, key=lambda w: w["x0"]) for r in rows]
+
+
+def _make_line(words: list[Word], page: int, boundaries: list[float]) -> Line:
+    size = statistics.median(float(w.get("size") or 10) for w in words)
+    groups: list[list[Word]] = [[words[0]]]
+    for prev, word in zip(words, words[1:], strict=False):
+        crosses_cell = any(prev["x1"] <= b <= word["x0"] for b in boundaries)
+        if crosses_cell or word["x0"] - prev["x1"] > COLUMN_GAP_EM * size:
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+    segments = [_segment(g) for g in groups]
+    return Line(
+        segments=segments,
+        page=page,
+        top=min(w["top"] for w in words),
+        bottom=max(w["bottom"] for w in words),
+    )
+
+
+def _segment(words: list[Word]) -> Segment:
+    fonts = [str(w.get("fontname", "")) for w in words]
+    lettered = [f for f, w in zip(fonts, words, strict=False) if any(c.isalpha() for c in w["text"])] or fonts
+    return Segment(
+        text=" ".join(w["text"] for w in words),
+        x0=words[0]["x0"],
+        x1=words[-1]["x1"],
+        bold=all(_is_bold(f) for f in lettered),
+        italic=all(_is_italic(f) for f in lettered),
+        size=round(max(float(w.get("size") or 0) for w in words), 1) or None,
+    )
+
+
+def _is_bold(fontname: str) -> bool:
+    name = fontname.lower()
+    return any(k in name for k in ("bold", "black", "heavy", "semibold", ",b")) or name.endswith("-b")
+
+
+def _is_italic(fontname: str) -> bool:
+    name = fontname.lower()
+    return "italic" in name or "oblique" in name
+
+
+def _attach_captions(lines: list[Line], tables: list[Table], offset: int) -> None:
+    """Give each table the line just above it, where a unit ("belopp i tkr") is often said."""
+    for i, table in enumerate(tables):
+        index = offset + i
+        first = next((k for k, ln in enumerate(lines) if ln.table == index), None)
+        if first:
+            above = lines[first - 1]
+            if above.table is None:
+                table.caption = above.text

@@ -1,0 +1,186 @@
+"""From a Layout to the meeting record: the one path every reader's output takes."""
+
+from __future__ import annotations
+
+from extractors.amounts import amounts_in
+from extractors.attendees import attendees_from_lines
+from extractors.cleanup import remove_furniture
+from extractors.decisions import find_decisions
+from extractors.items import ItemStart, find_item_starts, item_end
+from extractors.meta import (
+    body,
+    document_date,
+    document_kind,
+    front_fields,
+    meeting_date,
+    organisation,
+    people_from_items,
+    place_and_time,
+    signatories,
+    spell_as_attendee,
+)
+from extractors.paragraphs import Paragraph, to_paragraphs
+from extractors.tables import column_tables, table_amounts
+from extractors.text import clean, fold, person_key
+from schemas.layout import Layout, Line, Table
+from schemas.record import Amount, Attendee, Decision, Document, Item
+
+EXTRACTOR_VERSION = "0.1.0"
+TITLE_LINES = 12
+
+
+def build_record(layout: Layout, sha256: str) -> Document:
+    cleaned = remove_furniture(layout)
+    lines, tables = _with_column_tables(cleaned.lines, list(layout.tables))
+    top_texts = cleaned.furniture + [_line_text(ln) for ln in lines[:TITLE_LINES]]
+    kind = document_kind(top_texts, has_items=False, has_attendees=False)
+    starts = find_item_starts(lines, kind)
+    front_end = starts[0].index if starts else len(lines)
+    body_end = item_end(lines, starts[-1].body, len(lines)) if starts else len(lines)
+    front, tail = lines[:front_end], lines[body_end:]
+    attendees = attendees_from_lines(front)
+    items, item_paragraphs = _items(lines, starts, body_end, layout.flow)
+    if kind == "annat":
+        kind = document_kind([], has_items=bool(items), has_attendees=bool(attendees))
+    fields = front_fields(front)
+    all_texts = [_line_text(ln) for ln in lines]
+    location, time = place_and_time(fields, top_texts)
+    people = _people(front + tail, item_paragraphs, attendees)
+    is_meeting = kind in ("protokoll", "minnesanteckningar", "annat")
+    decision_texts = [d.text for item in items for d in item.decisions]
+    return Document(
+        source=layout.source,
+        sha256=sha256,
+        pages=layout.pages,
+        extractor_version=EXTRACTOR_VERSION,
+        kind=kind,
+        title=_title(lines),
+        organisation=organisation(top_texts, "\n".join(all_texts)),
+        body=body(top_texts, decision_texts) if is_meeting else None,
+        meeting_date=meeting_date(fields, top_texts, all_texts) if is_meeting else None,
+        document_date=document_date(top_texts + all_texts[:60]) if not is_meeting else None,
+        location=location if is_meeting else None,
+        time=time if is_meeting else None,
+        chair=people["chair"],
+        secretary=people["secretary"],
+        adjusters=people["adjusters"],
+        attendees=attendees,
+        items=items,
+        amounts=_amounts(to_paragraphs(_text_lines(front + tail), layout.flow)),
+        table_amounts=[a for table in tables for a in table_amounts(table)],
+    )
+
+
+def _with_column_tables(lines: list[Line], tables: list[Table]) -> tuple[list[Line], list[Table]]:
+    """Mark the lines of gap-set tables as table rows, so their money counts only once."""
+    lines = list(lines)
+    for indexes, table in column_tables(lines):
+        number = len(tables)
+        tables.append(table)
+        for k in indexes:
+            lines[k] = lines[k].model_copy(update={"table": number})
+    return lines, tables
+
+
+def _items(lines: list[Line], starts: list[ItemStart], body_end: int,
+           flow: str) -> tuple[list[Item], list[tuple[str, list[Paragraph]]]]:
+    items: list[Item] = []
+    texts: list[tuple[str, list[Paragraph]]] = []
+    for k, start in enumerate(starts):
+        stop = starts[k + 1].index if k + 1 < len(starts) else body_end
+        span = lines[start.body:stop] if start.body <= stop else []
+        paragraphs = to_paragraphs(_text_lines(span), flow)
+        decisions = [
+            Decision(kind=d.kind, text=d.text, page=d.page,
+                     amounts=[_amount(m, d.page) for m in amounts_in(d.text)])
+            for d in find_decisions(paragraphs, start.title)
+        ]
+        last_page = max([ln.page for ln in span] + [lines[start.index].page])
+        items.append(Item(
+            number=start.number,
+            prefix=start.prefix,
+            title=start.title or "(utan rubrik)",
+            dnr=start.dnr,
+            page_start=lines[start.index].page,
+            page_end=last_page,
+            text="\n".join(p.text for p in paragraphs),
+            decisions=decisions,
+            amounts=_amounts(paragraphs),
+        ))
+        texts.append((start.title, paragraphs))
+    return items, texts
+
+
+def _text_lines(lines: list[Line]) -> list[Line]:
+    return [ln for ln in lines if ln.table is None]
+
+
+def _amounts(paragraphs: list[Paragraph]) -> list[Amount]:
+    found = []
+    for paragraph in paragraphs:
+        text = paragraph.text
+        for match in amounts_in(text):
+            found.append(_amount(match, _page_at(paragraph, text, match.start)))
+    return found
+
+
+def _amount(match: object, page: int) -> Amount:
+    return Amount(value_sek=match.value_sek, raw=match.raw, page=page,  # type: ignore[attr-defined]
+                  qualifier=match.qualifier)  # type: ignore[attr-defined]
+
+
+def _page_at(paragraph: Paragraph, text: str, offset: int) -> int:
+    """The page of the line where a character of the paragraph's text lies."""
+    position = 0
+    for line in paragraph.lines:
+        position += len(clean(line.text)) + 1
+        if offset < position:
+            return line.page
+    return paragraph.page_end
+
+
+def _people(lines: list[Line], items: list[tuple[str, list[Paragraph]]],
+            attendees: list[Attendee]) -> dict:
+    signed = signatories(lines)
+    elected = people_from_items(items)
+    by_role = {
+        "chair": [a.name for a in attendees if a.role and _is_chair_role(a.role)],
+        "secretary": [a.name for a in attendees if a.role and "sekreterare" in a.role.casefold()],
+    }
+    chair = (signed["chair"] or by_role["chair"] or elected["chair"] or [None])[0]
+    secretary = (signed["secretary"] or by_role["secretary"] or elected["secretary"] or [None])[0]
+    adjusters = _unique(signed["adjusters"] or elected["adjusters"])
+    chair_name = spell_as_attendee(chair, attendees) if chair else None
+    adjusters = [spell_as_attendee(a, attendees) for a in adjusters]
+    return {
+        "chair": chair_name,
+        "secretary": spell_as_attendee(secretary, attendees) if secretary else None,
+        "adjusters": [a for a in _unique(adjusters) if not chair_name or person_key(a) != person_key(chair_name)],
+    }
+
+
+def _is_chair_role(role: str) -> bool:
+    r = role.casefold()
+    return "ordförande" in r and "vice" not in r and "ålders" not in r
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen, out = set(), []
+    for name in names:
+        key = person_key(name)
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
+
+
+def _line_text(line: Line) -> str:
+    return clean(" ".join(s.text for s in line.segments))
+
+
+def _title(lines: list[Line]) -> str | None:
+    for line in lines[:5]:
+        text = _line_text(line)
+        if text and len(text) < 150 and fold(text) not in ("", "protokoll"):
+            return text
+    return None

@@ -1,0 +1,1 @@
+"""Prefect flows (batch ingestion, schedules) over the pipeline: see the issues that add them."""

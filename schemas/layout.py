@@ -1,0 +1,82 @@
+"""The Layout: what a reader makes of a file, before any Swedish rule is applied.
+
+Every reader (PDF, DOCX, OCR) produces this one shape; everything after it is shared.
+A line keeps its positioned segments apart so that a column layout ("name | organisation")
+never fuses into one string.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Segment(BaseModel):
+    """A run of words on one line with no wide gap inside it (one cell of a column layout)."""
+
+    text: str
+    x0: float = 0.0
+    x1: float = 0.0
+    bold: bool = False
+    italic: bool = False
+    size: float | None = None
+
+
+class Line(BaseModel):
+    """One visual line (PDF) or one paragraph / table row (DOCX)."""
+
+    segments: list[Segment]
+    page: int = Field(ge=1)
+    top: float = 0.0
+    bottom: float = 0.0
+    style: str | None = None  # the DOCX paragraph style ("Heading 2", "List Bullet")
+    list_level: int | None = None  # set when the paragraph is a list item (0 = top level)
+    list_marker: str | None = None  # "-", "•", "1." when the reader knows the item marker
+    table: int | None = None  # index into Layout.tables when the line is a table row
+    heading_level: int | None = None  # outline level from the style, when known
+
+    @property
+    def text(self) -> str:
+        """The line's text, columns joined by a tab."""
+        return "\t".join(s.text for s in self.segments if s.text)
+
+    @property
+    def x0(self) -> float:
+        return self.segments[0].x0 if self.segments else 0.0
+
+    @property
+    def bold(self) -> bool:
+        """True when every segment with letters is bold."""
+        lettered = [s for s in self.segments if any(c.isalpha() for c in s.text)]
+        return bool(lettered) and all(s.bold for s in lettered)
+
+    @property
+    def size(self) -> float | None:
+        sizes = [s.size for s in self.segments if s.size]
+        return max(sizes) if sizes else None
+
+
+class Table(BaseModel):
+    """A table as rows of cells (None for an empty or merged cell), on the page it starts."""
+
+    rows: list[list[str | None]]
+    page: int = Field(ge=1)
+    caption: str | None = None  # the nearest line above the table, for its unit ("tkr")
+
+
+class Layout(BaseModel):
+    """A whole document: lines in reading order over all pages, its tables, and the
+    running headers/footers a reader found as such (DOCX sections), kept for metadata."""
+
+    source: str
+    pages: int = Field(ge=0)
+    lines: list[Line]
+    tables: list[Table] = []
+    header_lines: list[str] = []
+    footer_lines: list[str] = []
+    has_text_layer: bool = True
+    # "paragraphs" when each Line is already a paragraph (DOCX); "lines" when a paragraph
+    # may wrap over several visual lines that later steps must join (PDF, OCR).
+    flow: Literal["paragraphs", "lines"] = "lines"
+    warnings: list[str] = []
