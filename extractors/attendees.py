@@ -41,15 +41,19 @@ def attendees_from_lines(lines: list[Line]) -> list[Attendee]:
     found: list[Attendee] = []
     group: str | None = None
     pending: list[ListLine] = []
+    list_table: int | None = None
     for line in lines:
         segments = [s for s in line.segments if clean(s.text)]
         if not segments:
             continue
         label, rest = _split_label(segments[0].text)
+        if label is None and group is not None and (line.table != list_table or line.heading_level):
+            label, rest = "", ""  # a table or heading after the list ends it
         if label is not None:
             found.extend(_entries(pending, group))
             pending = []
-            group = attendee_group(label)
+            group = attendee_group(label) if label else None
+            list_table = line.table
             values = ([rest] if rest else []) + [s.text for s in segments[1:]]
             if group is not None:
                 for value in values:

@@ -54,7 +54,8 @@ PASSIVE_DECIDES = re.compile(
     r"^[^.]{0,80}?\b(?:väljs|valdes|utses|utsågs|fastställs|fastställdes|fastställes|godkänns|"
     r"godkändes|godkännes|antas|antogs|beviljas|beviljades|bifalls|bifölls|avslås|avslogs|"
     r"tillsätts|läggs till handlingarna|lades till handlingarna|lagt till handlingarna|"
-    r"lägges till handlingarna|skjuts upp|bordläggs|återremitteras|delges)\b"
+    r"lägges till handlingarna|skjuts upp|bordläggs|återremitteras|delges)\b",
+    re.IGNORECASE,
 )
 IMPERSONAL_DECIDES = re.compile(
     r"\b(?:beslutas|beslutades|beslutat|beslöts)\b|^beslut\b(?!\s+(?:tas|fattas|kommer|ska|skall))|"
@@ -124,8 +125,8 @@ def _blocks(paragraphs: list[Paragraph]) -> list[tuple[DecisionKind | None, list
             continue
         if current is None:
             continue
-        if BLOCK_END.match(text) and (len(text.split()) <= 6 or text.rstrip().endswith(":") is False
-                                      and ":" in text[:25]):
+        if BLOCK_END.match(text) and (len(text.split()) <= 6 or (text.rstrip().endswith(":") is False
+                                      and ":" in text[:25])):
             current = None
             continue
         if is_item_section_label(text) and paragraph.bold and not current:
@@ -183,6 +184,7 @@ def _sentence_decisions(paragraphs: list[Paragraph], title: str) -> list[FoundDe
         if announced:
             continue
         for sentence in split_sentences(text):
+            sentence = _after_lead(sentence)
             if _decides(sentence):
                 found.append(FoundDecision(kind=classify(sentence), text=sentence, page=paragraph.page))
     return found
@@ -202,6 +204,15 @@ def _decides(sentence: str) -> bool:
     if re.search(r"\b(?:noterar|tar del av)\b.*\binformation", s, re.IGNORECASE):
         return True
     return bool(strong or PASSIVE_DECIDES.match(s))
+
+
+def _after_lead(sentence: str) -> str:
+    """"E) Spolning av ledningar – Efter genomgång beslutas att ...": a sub-point's heading set
+    before a dash or colon is not part of the decision."""
+    match = re.match(r"^(?P<lead>[^.–:]{3,80}?)\s(?:–|—|:)\s+(?P<rest>[A-ZÅÄÖ].*)$", sentence)
+    if match and _decides(match.group("rest")) and not _decides(match.group("lead")):
+        return match.group("rest")
+    return sentence
 
 
 def _announces(text: str) -> bool:

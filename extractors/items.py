@@ -79,7 +79,7 @@ def item_end(lines: list[Line], start: int, stop: int) -> int:
 def _section_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
     candidates: list[ItemStart] = []
     for i, line in enumerate(lines):
-        if i in toc or line.table is not None and len(line.segments) > 3:
+        if i in toc or (line.table is not None and len(line.segments) > 3):
             continue
         text = _strip_marker(line.text.replace("\t", "  "))
         match = SECTION.match(text) or SECTION_AFTER.match(text)
@@ -123,7 +123,7 @@ def _numbered_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
         if not match or re.match(r"^\d{1,2}\s*[.:]\s*\d", text):
             continue  # "3.1." is a sub-heading, "10.00" a time
         rest = clean(match.group("rest"))
-        if rest and not rest[:1].isupper() and not rest[:1] in "“\"'(":
+        if rest and not rest[:1].isupper() and rest[:1] not in "“\"'(":
             continue
         if len(rest) > 160:
             continue

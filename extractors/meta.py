@@ -207,7 +207,7 @@ def place_and_time(front: list[str], title_texts: list[str]) -> tuple[str | None
                 time = time or found[0]
                 value = value[: found[1]] + value[found[2]:]
             place = _tidy_place(value)
-            if place and "plats" in label.group(0).casefold() or (place and "lokal" in label.group(0).casefold()):
+            if (place and "plats" in label.group(0).casefold()) or (place and "lokal" in label.group(0).casefold()):
                 location = location or place
         elif MEETING_DATE_LABEL.match(text) and not NOT_MEETING_DATE.search(text):
             found = find_time(_without_dates(text))
@@ -406,3 +406,18 @@ def _continues_value(label_line: Line, line: Line) -> bool:
     if len(label_line.segments) >= 2:
         return line.x0 >= label_line.segments[1].x0 - 5 and line.page == label_line.page
     return len(label_line.segments) == 1 and len(line.segments) == 1 and len(line.text.split()) <= 8
+
+
+OPENED = re.compile(r"\b(?:öppna(?:r|de|t|s)?|förklara\w*\s+mötet\s+öppnat)\b[^.]{0,50}?(?:kl\.?\s*)?"
+                    r"(?P<t>(?:[01]?\d|2[0-3])[.:][0-5]\d)", re.IGNORECASE)
+CLOSED = re.compile(r"\b(?:avslut(?:as|ade|at|ar)|förklara\w*\s+mötet\s+avslutat|mötet\s+slut)\b[^.]{0,50}?"
+                    r"(?:kl\.?\s*)?(?P<t>(?:[01]?\d|2[0-3])[.:][0-5]\d)", re.IGNORECASE)
+
+
+def time_from_minutes(texts: list[str]) -> str | None:
+    """"förklarar mötet öppnat kl 17:15" ... "Mötet avslutas 19:52" gives "17:15-19:52"."""
+    opened = next((m.group("t") for t in texts for m in [OPENED.search(t)] if m), None)
+    closed = next((m.group("t") for t in reversed(texts) for m in [CLOSED.search(t)] if m), None)
+    if opened and closed:
+        return f"{opened}-{closed}"
+    return opened

@@ -64,18 +64,49 @@ class Paragraph:
         return text
 
 
-def to_paragraphs(lines: list[Line], flow: str) -> list[Paragraph]:
+def to_paragraphs(lines: list[Line], flow: str,
+                  margins: dict[int, tuple[float, float]] | None = None) -> list[Paragraph]:
+    """Join wrapped lines into paragraphs; ``margins`` (from ``text_margins`` over the whole
+    document) tell a short line from a full one."""
     paragraphs: list[Paragraph] = []
+    margins = margins or text_margins(lines)
     for line in lines:
-        if not paragraphs or flow == "paragraphs" or _starts_paragraph(paragraphs[-1].lines[-1], line):
+        if not paragraphs or flow == "paragraphs" or _starts_paragraph(paragraphs[-1], line, margins):
             paragraphs.append(Paragraph([line]))
         else:
             paragraphs[-1].lines.append(line)
     return paragraphs
 
 
-def _starts_paragraph(prev: Line, line: Line) -> bool:
-    if line.table is not None or prev.table is not None:
+def text_margins(lines: list[Line]) -> dict[int, tuple[float, float]]:
+    """Per page, the left and right edges of the text block."""
+    edges: dict[int, tuple[float, float]] = {}
+    for line in lines:
+        left, right = edges.get(line.page, (line.x0, line.x1))
+        edges[line.page] = (min(left, line.x0), max(right, line.x1))
+    return edges
+
+
+def _starts_paragraph(paragraph: Paragraph, line: Line, margins: dict[int, tuple[float, float]]) -> bool:
+    prev = paragraph.lines[-1]
+    if _breaks(prev, line):
+        return True
+    continues = not _ends_sentence(prev.text) and (line.text[:1].islower() or line.text[:1].isdigit())
+    if continues:
+        return False
+    left, right = margins.get(prev.page, (0.0, 0.0))
+    if right - left > 100 and prev.x1 < right - 0.3 * (right - left):
+        return True  # the line before stopped well short of the margin: it ended a paragraph
+    if line.x0 > prev.x0 + 8 and not paragraph.marker and not prev.text.rstrip().endswith((",", "-")):
+        return True  # a deeper indent under a line that is no list item: a new block
+    if line.x0 < prev.x0 - 8 and not paragraph.marker:
+        return True  # a line further left than the one before
+    return False
+
+
+def _breaks(prev: Line, line: Line) -> bool:
+    """Breaks that hold whatever the text says."""
+    if line.table != prev.table:
         return True
     if len(line.segments) > 1 or len(prev.segments) > 1:
         return True  # column layouts: each row reads on its own
@@ -89,11 +120,7 @@ def _starts_paragraph(prev: Line, line: Line) -> bool:
     if line.page != prev.page:
         return _ends_sentence(prev.text) and line.text[:1].isupper()
     gap = line.top - prev.bottom
-    if gap > 0.5 * size:
-        return True
-    if line.x0 < prev.x0 - 8 and not LIST_MARKER.match(prev.text):
-        return True  # a line further left than a hanging indent
-    return False
+    return gap > 0.5 * size
 
 
 def _ends_sentence(text: str) -> bool:

@@ -18,9 +18,10 @@ from extractors.meta import (
     place_and_time,
     signatories,
     spell_as_attendee,
+    time_from_minutes,
 )
-from extractors.paragraphs import Paragraph, to_paragraphs
-from extractors.tables import column_tables, table_amounts
+from extractors.paragraphs import Paragraph, text_margins, to_paragraphs
+from extractors.tables import column_tables, is_data_table, table_amounts
 from extractors.text import clean, fold, person_key
 from schemas.layout import Layout, Line, Table
 from schemas.record import Amount, Attendee, Decision, Document, Item
@@ -39,12 +40,13 @@ def build_record(layout: Layout, sha256: str) -> Document:
     body_end = item_end(lines, starts[-1].body, len(lines)) if starts else len(lines)
     front, tail = lines[:front_end], lines[body_end:]
     attendees = attendees_from_lines(front)
-    items, item_paragraphs = _items(lines, starts, body_end, layout.flow)
+    items, item_paragraphs = _items(lines, tables, starts, body_end, layout.flow)
     if kind == "annat":
         kind = document_kind([], has_items=bool(items), has_attendees=bool(attendees))
     fields = front_fields(front)
     all_texts = [_line_text(ln) for ln in lines]
     location, time = place_and_time(fields, top_texts)
+    time = time or time_from_minutes([p.text for _, paragraphs in item_paragraphs for p in paragraphs])
     people = _people(front + tail, item_paragraphs, attendees)
     is_meeting = kind in ("protokoll", "minnesanteckningar", "annat")
     decision_texts = [d.text for item in items for d in item.decisions]
@@ -66,7 +68,7 @@ def build_record(layout: Layout, sha256: str) -> Document:
         adjusters=people["adjusters"],
         attendees=attendees,
         items=items,
-        amounts=_amounts(to_paragraphs(_text_lines(front + tail), layout.flow)),
+        amounts=_amounts(to_paragraphs(_text_lines(front + tail, tables), layout.flow, text_margins(lines))),
         table_amounts=[a for table in tables for a in table_amounts(table)],
     )
 
@@ -82,14 +84,15 @@ def _with_column_tables(lines: list[Line], tables: list[Table]) -> tuple[list[Li
     return lines, tables
 
 
-def _items(lines: list[Line], starts: list[ItemStart], body_end: int,
+def _items(lines: list[Line], tables: list[Table], starts: list[ItemStart], body_end: int,
            flow: str) -> tuple[list[Item], list[tuple[str, list[Paragraph]]]]:
     items: list[Item] = []
     texts: list[tuple[str, list[Paragraph]]] = []
+    margins = text_margins(lines)
     for k, start in enumerate(starts):
         stop = starts[k + 1].index if k + 1 < len(starts) else body_end
         span = lines[start.body:stop] if start.body <= stop else []
-        paragraphs = to_paragraphs(_text_lines(span), flow)
+        paragraphs = to_paragraphs(_text_lines(span, tables), flow, margins)
         decisions = [
             Decision(kind=d.kind, text=d.text, page=d.page,
                      amounts=[_amount(m, d.page) for m in amounts_in(d.text)])
@@ -111,8 +114,35 @@ def _items(lines: list[Line], starts: list[ItemStart], body_end: int,
     return items, texts
 
 
-def _text_lines(lines: list[Line]) -> list[Line]:
-    return [ln for ln in lines if ln.table is None]
+def _text_lines(lines: list[Line], tables: list[Table]) -> list[Line]:
+    """The lines that read as text: no rows of data tables; of a table used for layout
+    (an agenda set in a grid), its main text column, with side columns (a "Ansvar" column)
+    moved after it."""
+    main_columns = {i: _main_column(i, lines) for i, table in enumerate(tables) if not is_data_table(table)}
+    text: list[Line] = []
+    side: list[Line] = []
+    for line in lines:
+        if line.table is None:
+            text.append(line)
+        elif line.table in main_columns:
+            main = main_columns[line.table]
+            keep = [s for s in line.segments if (s.column if s.column is not None else 0) <= main]
+            rest = [s for s in line.segments if (s.column if s.column is not None else 0) > main]
+            if keep:
+                text.append(line.model_copy(update={"segments": keep}))
+            if rest:
+                side.append(line.model_copy(update={"segments": rest, "table": -1}))
+    return text + side
+
+
+def _main_column(table: int, lines: list[Line]) -> int:
+    chars: dict[int, int] = {}
+    for line in lines:
+        if line.table == table:
+            for segment in line.segments:
+                column = segment.column if segment.column is not None else 0
+                chars[column] = chars.get(column, 0) + len(segment.text)
+    return max(chars, key=lambda c: chars[c]) if chars else 0
 
 
 def _amounts(paragraphs: list[Paragraph]) -> list[Amount]:

@@ -63,6 +63,17 @@ def table_amounts(table: Table) -> list[TableAmount]:
     return found
 
 
+def is_data_table(table: Table) -> bool:
+    """A grid of figures (budget, statistics), as against a grid used to lay out text."""
+    cells = [clean(c) for row in table.rows for c in row if c and clean(c)]
+    if not cells:
+        return False
+    if max(len(c) for c in cells) > 150:
+        return False  # paragraphs of running text in the cells
+    figures = sum(1 for c in cells if _cell_value(c) or re.fullmatch(r"[-–\d\s%,.()]+", c))
+    return figures >= 0.3 * len(cells)
+
+
 def _header_row(rows: list[list[str]]) -> int | None:
     for i, row in enumerate(rows[:4]):
         filled = [c for c in row if c]

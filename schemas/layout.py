@@ -21,6 +21,7 @@ class Segment(BaseModel):
     bold: bool = False
     italic: bool = False
     size: float | None = None
+    column: int | None = None  # the table column the segment lies in, for table rows
 
 
 class Line(BaseModel):
@@ -44,6 +45,10 @@ class Line(BaseModel):
     @property
     def x0(self) -> float:
         return self.segments[0].x0 if self.segments else 0.0
+
+    @property
+    def x1(self) -> float:
+        return self.segments[-1].x1 if self.segments else 0.0
 
     @property
     def bold(self) -> bool:

@@ -148,7 +148,7 @@ class _DocxReader:
                 if k < len(paras) and paras[k]:
                     bold = _cell_paragraph_bold(cell, k)
                     segments.append(Segment(text=paras[k], x0=col * CELL_WIDTH, x1=(col + 1) * CELL_WIDTH - 1,
-                                            bold=bold))
+                                            bold=bold, column=col))
             if segments:
                 n = float(len(self.lines))
                 self.lines.append(Line(segments=segments, page=self.page, top=n, bottom=n, table=index))

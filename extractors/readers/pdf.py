@@ -126,6 +126,11 @@ def _make_line(words: list[Word], page: int, boundaries: list[float]) -> Line:
         else:
             groups[-1].append(word)
     segments = [_segment(g) for g in groups]
+    if boundaries:
+        segments = [
+            s.model_copy(update={"column": max(0, sum(1 for b in boundaries if b <= s.x0 + 1) - 1)})
+            for s in segments
+        ]
     return Line(
         segments=segments,
         page=page,
