@@ -41,37 +41,38 @@ def attendees_from_lines(lines: list[Line]) -> list[Attendee]:
     found: list[Attendee] = []
     group: str | None = None
     pending: list[ListLine] = []
-    list_table: int | None = None
+    list_table: int | None | str = None
     for line in lines:
         segments = [s for s in line.segments if clean(s.text)]
         if not segments:
             continue
         label, rest = _split_label(segments[0].text)
+        if label is None and group is not None and list_table == "unset":
+            list_table = line.table  # the list's first line says whether it is a table
         if label is None and group is not None and (line.table != list_table or line.heading_level):
             label, rest = "", ""  # a table or heading after the list ends it
         if label is not None:
             found.extend(_entries(pending, group))
             pending = []
             group = attendee_group(label) if label else None
-            list_table = line.table
-            values = ([rest] if rest else []) + [s.text for s in segments[1:]]
-            if group is not None:
-                for value in values:
-                    sub = attendee_group(value)
-                    if sub is not None:
-                        group = sub
-                        continue
+            list_table = line.table if (rest or len(segments) > 1) else "unset"
+            value = ", ".join(clean(v) for v in [rest, *(s.text for s in segments[1:])] if clean(v))
+            if group is not None and value:
+                sub = attendee_group(value)
+                if sub is not None:
+                    group = sub
+                else:
                     pending.append(ListLine(value, segments[0].x1, line.page))
             continue
         if group is None:
             continue
-        for segment in segments:
-            sub = attendee_group(segment.text) if len(segments) == 1 else None
-            if sub is not None:
-                found.extend(_entries(pending, group))
-                pending, group = [], sub
-                break
-            pending.append(ListLine(segment.text, segment.x0, line.page))
+        sub = attendee_group(segments[0].text) if len(segments) == 1 else None
+        if sub is not None:
+            found.extend(_entries(pending, group))
+            pending, group = [], sub
+            continue
+        # Columns of one row ("name | organisation") are one entry.
+        pending.append(ListLine(", ".join(clean(s.text) for s in segments), segments[0].x0, line.page))
     found.extend(_entries(pending, group))
     return merge_attendees(found)
 
@@ -129,6 +130,8 @@ def _join_wrapped(texts: list[str]) -> list[str]:
 
 
 def _continues(previous: str, text: str) -> bool:
+    if re.search(r"(?:§§?|\bkl\.?)$", previous) or text[:1].isdigit():
+        return True  # "§§" / "20-21": a presence broken over two lines
     if previous.endswith((",", "-", "–", "&")) or previous.count("(") > previous.count(")"):
         return True
     if text[:1].islower() and not PRESENCE.match(text) and not text.startswith(("samt", "och", "varav")):
@@ -165,7 +168,7 @@ def parse_entry(text: str, group: str) -> list[Attendee]:
         return []
     name, party = _name_and_party(parts[0])
     role, name = _role_before_name(name)
-    if not name or not looks_like_person(name):
+    if not name or not looks_like_person(name) or is_organisation(name):
         return []
     organisation = None
     roles = [role] if role else []

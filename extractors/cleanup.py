@@ -20,7 +20,7 @@ TOP_ZONE = 6
 BOTTOM_ZONE = 4
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:sid(?:a|an)?\.?\s*)?\d{1,4}(?:\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4}|/\s*\d{1,4}))?$"
+    r"^(?:sid(?:a|an)?\.?\s*)?\d{1,3}(?:\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3}))?$"
 )
 _FURNITURE_WORDS = re.compile(
     r"^(?:justerandes?\s*(?:signatur|sign\.?|signaturer)?|justerare\s*sign\.?|utdragsbestyrkande|"

@@ -33,8 +33,9 @@ BARE_DNR = re.compile(r"^(?P<dnr>\d{4}\.\d{1,5}\s+[A-ZÅÄÖ]{1,6})\b")
 TOC_HEAD = re.compile(r"^(?:innehåll|innehållsförteckning|innehållsförteckning:|ärendelista)$")
 TOC_PAGE = re.compile(r"(?:\.{3,}|…+|\t)\s*\d{1,3}$")
 ITEM_END = re.compile(
-    r"^(?:vid protokollet|justeras|justerat|underskrifter|bilaga\s+[a-z0-9]{1,3}|bilagor|"
-    r"protokollet justeras|mötesordförande|ordförande\s+sekreterare|sekreterare\s+justerare)\s*:?$"
+    r"^(?:(?:vid protokollet|justeras|justerat|underskrifter|bilaga\s+[a-z0-9]{1,3}|bilagor|"
+    r"protokollet justeras|mötesordförande|ordförande\s+sekreterare|sekreterare\s+justerare)\s*:?$|"
+    r"(?:vid pennan|vid protokollet|antecknat av|antecknare|protokollförare)\b)"
 )
 MAX_GAP = 3
 
@@ -188,13 +189,15 @@ def _heading_starts(lines: list[Line], toc: set[int], kind: str) -> list[ItemSta
     if kind not in ("rapport", "verksamhetsplan"):
         top = min(level for _, level in candidates)
         candidates = [(i, lv) for i, lv in candidates if lv == top]
-    starts = []
+    starts: list[ItemStart] = []
     for i, level in candidates:
-        title = clean(lines[i].text.replace("\t", " "))
+        if starts and i < starts[-1].body:
+            continue  # the second line of a wrapped heading
+        body = _title_continues(lines, i, i + 1)
+        title = clean(" ".join(lines[k].text.replace("\t", " ") for k in range(i, body)))
         title = re.sub(r"^(?:\d+\.)+\s*", "", title)
-        start = ItemStart(index=i, body=i + 1, number=None, letter=None, prefix=None,
-                          title=title.rstrip(" ."), dnr=None, level=level)
-        starts.append(start)
+        starts.append(ItemStart(index=i, body=body, number=None, letter=None, prefix=None,
+                                title=title.rstrip(" ."), dnr=None, level=level))
     return starts
 
 
@@ -213,7 +216,9 @@ def _heading_rank(line: Line, body_size: float) -> int | None:
         return 1
     if size >= body_size + 1.2:
         return 2
-    if line.bold and not text.endswith((".", ",")) and any(c.isalpha() for c in text):
+    if line.bold and any(c.isalpha() for c in text) and (
+        not text.endswith((".", ",")) or size > body_size + 0.5
+    ):
         return 3
     return None
 

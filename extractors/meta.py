@@ -10,7 +10,7 @@ from datetime import date
 
 from extractors.paragraphs import Paragraph
 from extractors.text import PERSON_NAME, clean, find_dates, find_time, fold, looks_like_person, person_key
-from extractors.vocabulary import label_key
+from extractors.vocabulary import is_organisation, label_key
 from schemas.layout import Line
 from schemas.record import Attendee, DocumentKind
 
@@ -22,12 +22,15 @@ KIND_WORDS: list[tuple[str, DocumentKind]] = [
      r"årsrapport\w*|bokslut\w*", "rapport"),
 ]
 
+_NOT_NAME = (r"Sammanträdesprotokoll|Protokoll|PROTOKOLL|Sammanträdesdatum|Minnesanteckningar|Sida|Datum|"
+             r"Styrelsen|Styrelse|Verksamhetsplan|Delårsrapport|Kallelse|Org|Plats")
 ORG_BEFORE = re.compile(
     r"\b(?P<org>(?:Samordningsförbundet|Kommunförbundet|Föreningen|Region|Stiftelsen|Bostadsrättsföreningen|"
-    r"BRF|Brf|HSB\s+Brf|Riksförbundet|Förbundet)\s+(?:[A-ZÅÄÖ][\wåäöé&-]+)(?:\s+(?:[A-ZÅÄÖ][\wåäöé&-]+))?)"
+    r"BRF|Brf|HSB +Brf|Riksförbundet|Förbundet) +(?!(?:" + _NOT_NAME + r")\b)(?:[A-ZÅÄÖ][\wåäöé&-]+)"
+    r"(?: +(?!(?:" + _NOT_NAME + r")\b)(?:[A-ZÅÄÖ][\wåäöé&-]+))?)"
 )
 ORG_AFTER = re.compile(
-    r"(?P<org>(?:(?:[A-ZÅÄÖ][\wåäöéÅÄÖ&-]*|i|och|av|för)\s+){0,3}[A-ZÅÄÖ][\wåäöéÅÄÖ&-]*\s+"
+    r"(?P<org>(?:(?:[A-ZÅÄÖ][\wåäöéÅÄÖ&-]*|i|och|av|för) +){0,3}[A-ZÅÄÖ][\wåäöéÅÄÖ&-]* +"
     r"(?:kommun|Kommun|KOMMUN|stad|Stad|STAD|region|samordningsförbund|Samordningsförbund|SAMORDNINGSFÖRBUND|"
     r"byalag|Byalag|samfällighet|Samfällighet|samfällighetsförening|vägsamfällighet|Vägsamfällighet|"
     r"förening|Förening|idrottsförening|klubb|Klubb|sällskap|Sällskap|dikningsföretag|skifteslag|"
@@ -143,11 +146,12 @@ def body(title_texts: list[str], decision_texts: list[str]) -> str | None:
             if word.casefold() in ("styrelse", "råd") and not text.casefold().startswith(word.casefold()):
                 continue
             return definite(word)
-    subjects = Counter()
+    subjects: Counter[str] = Counter()
     for text in decision_texts:
-        match = re.match(r"^([A-ZÅÄÖ][a-zåäö]*(?:styrelsen|nämnden|rådet|fullmäktige|utskottet|mötet|stämman))\b",
-                         text)
-        if match:
+        match = re.match(r"^([A-ZÅÄÖ][a-zåäö]+)\b", text)
+        if match and match.group(1).casefold().endswith(
+            ("styrelsen", "nämnden", "rådet", "fullmäktige", "utskottet", "mötet", "stämman")
+        ):
             subjects[match.group(1)] += 1
     return subjects.most_common(1)[0][0] if subjects else None
 
@@ -305,6 +309,8 @@ def _names(text: str) -> list[str]:
     for part in parts:
         part = clean(re.sub(r"\(.*?\)", "", part)).strip(" .:*")
         if not part:
+            continue
+        if is_organisation(part):
             continue
         if looks_like_person(part):
             names.append(part)

@@ -28,7 +28,9 @@ class Paragraph:
         for line in self.lines:
             piece = clean(" ".join(s.text for s in line.segments))
             if parts and parts[-1].endswith("-") and piece[:1].islower() and not parts[-1].endswith(" -"):
-                parts[-1] = parts[-1][:-1] + piece  # a word hyphenated at the line end
+                # Word and LibreOffice break lines at a hyphen of the word itself
+                # ("augusti-/december"): keep it and join without a space.
+                parts[-1] = parts[-1] + piece
             else:
                 parts.append(piece)
         return " ".join(parts)

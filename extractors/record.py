@@ -205,7 +205,8 @@ def _unique(names: list[str]) -> list[str]:
 
 
 def _line_text(line: Line) -> str:
-    return clean(" ".join(s.text for s in line.segments))
+    """The line's text, its columns kept apart by tabs."""
+    return "\t".join(clean(s.text) for s in line.segments if clean(s.text))
 
 
 def _title(lines: list[Line]) -> str | None:
