@@ -12,7 +12,7 @@ import re
 
 from extractors.amounts import parse_number
 from extractors.text import clean
-from schemas.layout import Line, Table
+from schemas.layout import Line, Segment, Table
 from schemas.record import TableAmount
 
 CELL_NUMBER = re.compile(
@@ -51,7 +51,7 @@ def table_amounts(table: Table) -> list[TableAmount]:
         label_at = next((i for i, c in enumerate(row) if c and _has_letters(c) and not _cell_value(c)), None)
         if label_at is None:
             continue
-        label = row[label_at].strip()
+        label = re.sub(r"^\d{2,6}(?:\s*\+\s*\d{2,6})*\s+(?=\D)", "", row[label_at].strip())
         for j in range(label_at + 1, len(row)):
             value = _cell_value(row[j])
             column = header[j] if j < len(header) else ""
@@ -143,10 +143,12 @@ def column_tables(lines: list[Line]) -> list[tuple[list[int], Table]]:
         ):
             end += 1
         value_rows = sum(1 for k in range(start, end + 1) if _is_value_row(lines[k]))
-        if value_rows >= 3:
-            head = _header_lines(lines, start)
-            indexes = list(range(start - len(head), end + 1))
-            table = _grid([lines[k] for k in indexes], len(head))
+        head = _header_lines(lines, start)
+        if value_rows >= 3 or (head and MONEY_HEADER.search(" ".join(lines[k].text for k in head))):
+            first = head[0] if head else start
+            indexes = list(range(first, end + 1))
+            body = [lines[k] for k in range(start, end + 1)]
+            table = _grid([lines[k] for k in head], body)
             if table is not None:
                 found.append((indexes, table))
         i = end + 1
@@ -156,7 +158,7 @@ def column_tables(lines: list[Line]) -> list[tuple[list[int], Table]]:
 def _is_value_row(line: Line) -> bool:
     if len(line.segments) < 2:
         return False
-    values = [s for s in line.segments[1:] if _cell_value(s.text)]
+    values = [s for s in line.segments[1:] if _cell_value(s.text) and not YEAR.match(s.text.strip())]
     return len(values) >= 1 and len(values) >= len(line.segments) - 2
 
 
@@ -164,25 +166,31 @@ def _is_section_row(line: Line, previous: Line) -> bool:
     return len(line.segments) == 1 and len(line.text.split()) <= 6 and line.page == previous.page
 
 
-def _header_lines(lines: list[Line], start: int) -> list[Line]:
-    head: list[Line] = []
+def _header_lines(lines: list[Line], start: int) -> list[int]:
+    """The lines above a run of figures that name its columns: set in the table's own type
+    size, without figures (years aside); section rows ("INTÄKTER") right above are skipped."""
+    size = lines[start].size or 0
+    head: list[int] = []
     k = start - 1
-    while k >= 0 and len(head) < 3 and lines[k].table is None and lines[k].page == lines[start].page:
+    while k >= 0 and k >= start - 8 and lines[k].table is None and lines[k].page == lines[start].page:
         line = lines[k]
+        if abs((line.size or 0) - size) > 0.6:
+            break
         if any(_cell_value(s.text) and not YEAR.match(s.text.strip()) for s in line.segments):
             break
-        if len(line.segments) < 2 and head:
-            break
-        if len(line.segments) < 2 and not head:
-            break
-        head.insert(0, line)
+        if not head and len(line.segments) == 1 and line.x0 <= lines[start].x0 + 2:
+            k -= 1  # a section row between header and figures
+            continue
+        head.insert(0, k)
         k -= 1
+    while len(head) > 1 and len(lines[head[0]].segments) == 1 and lines[head[0]].x0 <= lines[start].x0 + 2:
+        head.pop(0)  # a caption or section row above the header proper
     return head
 
 
-def _grid(lines: list[Line], header_count: int) -> Table | None:
-    """Cells aligned to columns by the right edges of the value cells."""
-    value_lines = lines[header_count:]
+def _grid(header_lines: list[Line], value_lines: list[Line]) -> Table | None:
+    """Cells aligned to columns by the right edges of the value cells (figures are set
+    flush right); header words go to the column whose span holds them."""
     edges: list[float] = []
     for line in value_lines:
         for segment in line.segments[1:]:
@@ -191,35 +199,47 @@ def _grid(lines: list[Line], header_count: int) -> Table | None:
     edges.sort()
     if not edges:
         return None
-    width = len(edges) + 1
+    widths = [s.x1 - s.x0 for ln in value_lines for s in ln.segments[1:] if _cell_value(s.text)]
+    label_end = edges[0] - max(widths) - 4
 
     def column_of(x0: float, x1: float) -> int:
-        if x1 < edges[0] - 30 and x1 < min(edges) - 12:
+        if x1 <= label_end + 2:
             return 0
         return 1 + min(range(len(edges)), key=lambda c: abs(edges[c] - x1))
 
-    def header_column(x0: float, x1: float) -> int:
-        centre = (x0 + x1) / 2
-        spans = [(edges[c] - 60, edges[c] + 5) for c in range(len(edges))]
-        inside = [c for c, (a, b) in enumerate(spans) if a <= centre <= b]
-        if inside:
-            return 1 + inside[0]
-        if x1 < edges[0] - 60:
+    def header_column(centre: float) -> int:
+        if centre <= label_end:
             return 0
-        return 1 + min(range(len(edges)), key=lambda c: abs(edges[c] - x1))
+        for c, edge in enumerate(edges):
+            if centre <= edge + 5:
+                return 1 + c
+        return len(edges)
 
-    rows: list[list[str | None]] = []
+    width = len(edges) + 1
     header: list[str | None] = [None] * width
-    for line in lines[:header_count]:
+    for line in header_lines:
         for segment in line.segments:
-            col = header_column(segment.x0, segment.x1)
-            header[col] = clean(f"{header[col] or ''} {segment.text}")
-    rows.append(header)
+            for word, centre in _word_centres(segment):
+                col = header_column(centre)
+                header[col] = clean(f"{header[col] or ''} {word}")
+    rows: list[list[str | None]] = [header]
     for line in value_lines:
         row: list[str | None] = [None] * width
         for segment in line.segments:
-            col = 0 if segment is line.segments[0] and not _cell_value(segment.text) else column_of(segment.x0, segment.x1)
+            col = column_of(segment.x0, segment.x1)
             row[col] = clean(f"{row[col] or ''} {segment.text}")
         rows.append(row)
-    caption = None
-    return Table(rows=rows, page=lines[0].page, caption=caption)
+    return Table(rows=rows, page=(header_lines or value_lines)[0].page)
+
+
+def _word_centres(segment: Segment) -> list[tuple[str, float]]:
+    """Where each word of a segment lies, spreading the segment's width by characters."""
+    words = segment.text.split()
+    total = max(1, len(segment.text))
+    step = (segment.x1 - segment.x0) / total
+    out, position = [], 0
+    for word in words:
+        start = segment.text.index(word, position)
+        position = start + len(word)
+        out.append((word, segment.x0 + step * (start + len(word) / 2)))
+    return out

@@ -35,12 +35,18 @@ from datetime import datetime
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import _Footer, _Header
 from docx.shared import Cm, Pt, RGBColor, Twips
+from docx.table import Table as DocxTable
+from docx.table import _Cell, _Row
+from docx.text.paragraph import Paragraph as DocxParagraph
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -55,12 +61,10 @@ from reportlab.platypus import (
     KeepTogether,
     PageTemplate,
     Paragraph,
-    Spacer,
     TableStyle,
 )
-from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import Flowable, PageBreakIfNotEmpty
 
 HERE = Path(__file__).resolve().parent
 SEED_DIR = Path("/work/shared/seeds")
@@ -259,8 +263,9 @@ class Spec:
     captions: frozenset[str] = frozenset()  # figure captions (italic, small)
     joins: tuple[str, ...] = ()  # paragraph endings the seed split though the text runs on
     docx_items: str = "heading"  # heading: Heading 1/2 styles; bold: bold Normal paragraphs
-    docx_people: str = "table"  # table: name | organisation table (People blocks)
-    docx_first_page_header: bool = False  # the running header also on page 1
+    title_page: bool = True  # page 1 is a title/cover page without the running header
+    report_header: bool = True  # non-protokoll: "organisation <tab> title" header, page no. footer
+    logo_space_pt: float = 0  # space above the cover's organisation name (a logo low on the page)
     tryck_items: str = "margin"  # margin: "SFV § 17" left of the title; dnr_right: Dnr at right
     tryck_ruled: bool = True  # rule lines in the tryck tables
     docx_date: str = ""  # core properties date, fixed so the output is reproducible
@@ -366,7 +371,7 @@ def front_001(lines: list[str]) -> tuple[list[Block], int]:
     plats = find_prefix(front, "Plats och tid")
     plats_lines = [front[plats].strip()[len("Plats och tid") :].strip(), front[plats + 1].strip()]
     groups = ("Beslutande", "Ersättare", "Övriga deltagande")
-    stops = groups + (title,)
+    stops = (*groups, title)
     rows = [GridRow("Plats och tid", [[Run(x)] for x in plats_lines])]
     for label in groups:
         entries = join_wrapped(group_after(front, label, stops))
@@ -563,7 +568,7 @@ def join_split_paragraphs(paras: list[list[str] | None], spec: Spec) -> list[lis
             a, b = prev[0].strip(), p[0].strip()
             plain_pair = "\t" not in a + b and not b.startswith("- ")
             runs_on = not re.search(r"[.:!?)”\"]$", a) and b[:1].islower()
-            if plain_pair and (runs_on or a.endswith(spec.joins or ("\0",))):
+            if plain_pair and (runs_on or any(a.endswith(j) for j in spec.joins)):
                 prev[0] = a + " " + b
                 continue
         out.append(p)
@@ -621,7 +626,7 @@ def parse_body(lines: list[str], spec: Spec) -> list[Block]:
         elif ITEM_RE.match(p[0].strip()):
             head = ItemHead(p[0].strip(), "")
             while i < len(paras) and paras[i] is not None and not head.title:
-                nxt = paras[i][0].strip()  # type: ignore[index]
+                nxt = paras[i][0].strip()  # type: ignore[index]  (checked not None above)
                 if DNR_RE.match(nxt):
                     head.dnr = nxt
                 else:
@@ -667,6 +672,8 @@ SPECS = [
         ),
         # "... kan vara värdefullt i" / "Hallstahammar helst ...": one sentence cut in two.
         joins=("värdefullt i",),
+        title_page=False,
+        report_header=False,
         docx_items="bold",
         docx_date="2024-10-02T09:00:00",
     ),
@@ -720,8 +727,7 @@ SPECS = [
             "Målområde identifiera – Att kartlägga behov av samverkan": 2,
             "Målområde Förebygga – Att utveckla insatser som förhindrar långvarigt utanförskap "
             "(arbetslöshet, sjukskrivning, försörjningsstöd)": 2,
-            "Stimulera – Att utveckla och stärka samverkansstrukturer inom området samordnad "
-            "rehabilitering": 2,
+            "Stimulera – Att utveckla och stärka samverkansstrukturer inom området samordnad rehabilitering": 2,
             "Resultat från individinsatser - Samordningsteam": 1,
             "Planerade aktiviteter hösten 2023": 1,
             "Lokala aktiviteter i norra länet": 2,
@@ -729,6 +735,7 @@ SPECS = [
             "Ekonomiskt utfall per 31 augusti samt prognos för helår 2023": 1,
         },
         tryck_ruled=True,
+        logo_space_pt=400,  # the cover prints the organisation's name low, like a logo
         docx_date="2023-09-27T10:00:00",
     ),
     Spec(
@@ -785,11 +792,23 @@ CHECK_NUM_ID = 90  # numbering id of the ✓ bullet list we add
 
 
 # Word rejects a file whose property elements are out of schema order (LibreOffice does not).
-TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"]
-PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"]
+# The schema order of the children these files use (a subset of CT_TblPr and CT_PPr).
+TBLPR_ORDER = ("tblStyle", "tblW", "jc", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook")
+PPR_ORDER = (
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "widowControl",
+    "numPr",
+    "tabs",
+    "spacing",
+    "ind",
+    "jc",
+)
 
 
-def insert_in_order(parent, el, order: list[str]) -> None:  # type: ignore[no-untyped-def]
+def insert_in_order(parent: BaseOxmlElement, el: BaseOxmlElement, order: tuple[str, ...]) -> None:
     """Insert ``el`` before the first child that the schema puts after it."""
     rank = order.index(el.tag.split("}")[1])
     for child in parent:
@@ -800,7 +819,7 @@ def insert_in_order(parent, el, order: list[str]) -> None:  # type: ignore[no-un
     parent.append(el)
 
 
-def set_cell_borders(cell, **edges: str) -> None:  # type: ignore[no-untyped-def]
+def set_cell_borders(cell: _Cell, **edges: str) -> None:
     """edges: top/bottom/left/right = "single" or "nil"."""
     tc_pr = cell._tc.get_or_add_tcPr()
     borders = OxmlElement("w:tcBorders")
@@ -814,7 +833,7 @@ def set_cell_borders(cell, **edges: str) -> None:  # type: ignore[no-untyped-def
     tc_pr.append(borders)
 
 
-def set_table_borders(table, val: str) -> None:  # type: ignore[no-untyped-def]
+def set_table_borders(table: DocxTable, val: str) -> None:
     """All table borders single (val="single") or none (val="nil")."""
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
@@ -828,18 +847,18 @@ def set_table_borders(table, val: str) -> None:  # type: ignore[no-untyped-def]
     insert_in_order(tbl_pr, borders, TBLPR_ORDER)
 
 
-def set_col_widths(table, widths_cm: list[float]) -> None:  # type: ignore[no-untyped-def]
+def set_col_widths(table: DocxTable, widths_cm: list[float]) -> None:
     """Word reads the cell widths, LibreOffice the grid: set both."""
     table.autofit = False
     grid = table._tbl.tblGrid
-    for col, w in zip(grid.findall(qn("w:gridCol")), widths_cm):
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths_cm, strict=True):
         col.set(qn("w:w"), str(int(w * 567)))
     for row in table.rows:
-        for cell, w in zip(row.cells, widths_cm):
+        for cell, w in zip(row.cells, widths_cm, strict=True):
             cell.width = Cm(w)
 
 
-def set_cell_margins(table, margin_pt: float) -> None:  # type: ignore[no-untyped-def]
+def set_cell_margins(table: DocxTable, margin_pt: float) -> None:
     mar = OxmlElement("w:tblCellMar")
     for edge in ("left", "right"):
         el = OxmlElement(f"w:{edge}")
@@ -849,11 +868,11 @@ def set_cell_margins(table, margin_pt: float) -> None:  # type: ignore[no-untype
     insert_in_order(table._tbl.tblPr, mar, TBLPR_ORDER)
 
 
-def shade(cell, fill: str) -> None:  # type: ignore[no-untyped-def]
+def shade(cell: _Cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="{fill}"/>'))
 
 
-def mark_header_row(row) -> None:  # type: ignore[no-untyped-def]
+def mark_header_row(row: _Row) -> None:
     """Repeat the row at the top of each page the table runs onto (a real header row)."""
     tr_pr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
@@ -861,7 +880,7 @@ def mark_header_row(row) -> None:  # type: ignore[no-untyped-def]
     tr_pr.append(el)
 
 
-def add_field(paragraph, instr: str, shown: str = "1") -> None:  # type: ignore[no-untyped-def]
+def add_field(paragraph: DocxParagraph, instr: str, shown: str = "1") -> None:
     """A complex field (PAGE, NUMPAGES) the way Word writes it."""
 
     def fld(kind: str) -> None:
@@ -881,7 +900,7 @@ def add_field(paragraph, instr: str, shown: str = "1") -> None:  # type: ignore[
     fld("end")
 
 
-def add_runs(paragraph, lines: list[Line], bold: bool = False, italic: bool = False) -> None:  # type: ignore[no-untyped-def]
+def add_runs(paragraph: DocxParagraph, lines: list[Line], bold: bool = False, italic: bool = False) -> None:
     for k, line in enumerate(lines):
         if k:
             paragraph.add_run().add_break()
@@ -891,7 +910,7 @@ def add_runs(paragraph, lines: list[Line], bold: bool = False, italic: bool = Fa
             run.italic = r.italic or italic or None
 
 
-def setup_styles(doc) -> None:  # type: ignore[no-untyped-def]
+def setup_styles(doc: DocxDocument) -> None:
     """Arial throughout, black headings: the look of a municipal template, not Word's blue."""
     normal = doc.styles["Normal"]
     normal.font.name = BODY_FONT
@@ -899,7 +918,7 @@ def setup_styles(doc) -> None:  # type: ignore[no-untyped-def]
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), BODY_FONT)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.1
-    for name, size in (("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 11), ("Title", 22), ("Subtitle", 14)):
+    for name, size in (("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 11), ("Title", 18), ("Subtitle", 13)):
         st = doc.styles[name]
         st.font.name = BODY_FONT
         st.font.size = Pt(size)
@@ -930,7 +949,7 @@ def setup_styles(doc) -> None:  # type: ignore[no-untyped-def]
         st.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 
 
-def add_check_numbering(doc) -> None:  # type: ignore[no-untyped-def]
+def add_check_numbering(doc: DocxDocument) -> None:
     """A bullet list whose bullet is ✓, as the report's Word template had (Wingdings check)."""
     numbering = doc.part.numbering_part.element
     abstract = parse_xml(
@@ -942,9 +961,7 @@ def add_check_numbering(doc) -> None:  # type: ignore[no-untyped-def]
         '<w:rPr><w:rFonts w:ascii="Segoe UI Symbol" w:hAnsi="Segoe UI Symbol"/></w:rPr></w:lvl>'
         "</w:abstractNum>"
     )
-    num = parse_xml(
-        f'<w:num {nsdecls("w")} w:numId="{CHECK_NUM_ID}"><w:abstractNumId w:val="{CHECK_NUM_ID}"/></w:num>'
-    )
+    num = parse_xml(f'<w:num {nsdecls("w")} w:numId="{CHECK_NUM_ID}"><w:abstractNumId w:val="{CHECK_NUM_ID}"/></w:num>')
     first_num = numbering.find(qn("w:num"))
     if first_num is not None:
         first_num.addprevious(abstract)
@@ -953,7 +970,7 @@ def add_check_numbering(doc) -> None:  # type: ignore[no-untyped-def]
     numbering.append(num)
 
 
-def use_numbering(paragraph, num_id: int) -> None:  # type: ignore[no-untyped-def]
+def use_numbering(paragraph: DocxParagraph, num_id: int) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     num_pr = parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
     insert_in_order(ppr, num_pr, PPR_ORDER)
@@ -973,6 +990,12 @@ def is_sum_row(row: list[str]) -> bool:
     return label.startswith(("Summa", "SUMMA", "TOTALT", "RESULTAT"))
 
 
+def figure_columns(rows: list[list[str]]) -> list[bool]:
+    """Columns holding only figures below the header; the first (label) column never does."""
+    body = [r for r in rows[1:] if not is_section_row(r)]
+    return [c > 0 and all(is_numeric(r[c]) or not r[c].strip() for r in body) for c in range(len(rows[0]))]
+
+
 def table_widths(rows: list[list[str]], total: float, font: str, size: float, pad: float) -> list[float]:
     """Column widths in points, from the measured text.
 
@@ -988,11 +1011,18 @@ def table_widths(rows: list[list[str]], total: float, font: str, size: float, pa
 
     ncols = len(rows[0])
     head, body = rows[0], [r for r in rows[1:] if not is_section_row(r)]
-    numeric = [c > 0 and all(is_numeric(r[c]) or not r[c].strip() for r in body) for c in range(ncols)]
+    numeric = figure_columns(rows)
     widths = [0.0] * ncols
-    for c in (c for c in range(ncols) if numeric[c]):
-        need_head = w(head[c], True) if "-" in head[c] else max((w(x, True) for x in head[c].split()), default=0)
-        widths[c] = max(need_head, *(w(r[c], is_sum_row(r)) for r in body)) + pad
+    figure_cols = [c for c in range(ncols) if numeric[c]]
+    body_need = {c: max(w(r[c], is_sum_row(r)) for r in body) for c in figure_cols}
+    # Whole headers on one line when that leaves the labels 35 % of the width.
+    one_line = sum(max(w(head[c], True), body_need[c]) + pad for c in figure_cols) <= 0.65 * total
+    for c in figure_cols:
+        if one_line or "-" in head[c]:
+            need_head = w(head[c], True)
+        else:
+            need_head = max((w(x, True) for x in head[c].split()), default=0)
+        widths[c] = max(need_head, body_need[c]) + pad
     text_cols = [c for c in range(ncols) if not numeric[c]]
     rest = total - sum(widths)
     # A long header may wrap; a short one ("Beräknat utgående eget kapital") need not.
@@ -1037,19 +1067,19 @@ class DocxWriter:
         sec.left_margin, sec.right_margin = Cm(2.5), Cm(2.5)
         sec.top_margin, sec.bottom_margin = Cm(2.2), Cm(2.2)
         sec.header_distance, sec.footer_distance = Cm(1.0), Cm(1.0)
-        # Page 1 is a title/cover page with its own (empty) header in all seeds but 000.
-        sec.different_first_page_header_footer = self.spec.stem[:3] != "000"
+        # A title or cover page has its own, empty, header ("Different first page").
+        sec.different_first_page_header_footer = self.spec.title_page
         if self.spec.protokoll:
             self.protocol_header(sec.header)
             self.signature_footer(sec.footer)
             self.signature_footer(sec.first_page_footer)
-        elif self.spec.stem.startswith("000"):
-            self.page_number_footer(sec.footer, centred=False)
-        else:
+        elif self.spec.report_header:
             self.report_header(sec.header)
             self.page_number_footer(sec.footer, centred=True)
+        else:
+            self.page_number_footer(sec.footer, centred=False)
 
-    def protocol_header(self, header) -> None:  # type: ignore[no-untyped-def]
+    def protocol_header(self, header: _Header) -> None:
         """Organisation | Sammanträdesprotokoll | Sammanträdesdatum + date | Sida X (Y)."""
         s = self.spec
         table = header.add_table(1, 4, Cm(TEXT_WIDTH_CM))
@@ -1076,7 +1106,7 @@ class DocxWriter:
                     r.font.size = r.font.size or Pt(9.5)
         header.paragraphs[0].paragraph_format.space_after = Pt(0)
 
-    def signature_footer(self, footer) -> None:  # type: ignore[no-untyped-def]
+    def signature_footer(self, footer: _Footer) -> None:
         """Two boxes at the foot of every page: initials of the adjuster, extract certification."""
         table = footer.add_table(1, 3, Cm(TEXT_WIDTH_CM))
         set_table_borders(table, "nil")
@@ -1088,7 +1118,7 @@ class DocxWriter:
             run.font.size = Pt(7)
             set_cell_borders(cell, top="single", bottom="single", left="single", right="single")
 
-    def report_header(self, header) -> None:  # type: ignore[no-untyped-def]
+    def report_header(self, header: _Header) -> None:
         p = header.paragraphs[0]
         tabs = p.paragraph_format.tab_stops
         # The template's Header style has Letter-size tabs (centre 8.25 cm, right 16.5 cm).
@@ -1099,7 +1129,7 @@ class DocxWriter:
         r = p.add_run("\t" + self.spec.doc_type)
         r.font.size = Pt(8)
 
-    def page_number_footer(self, footer, centred: bool) -> None:  # type: ignore[no-untyped-def]
+    def page_number_footer(self, footer: _Footer, centred: bool) -> None:
         p = footer.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.RIGHT
         if centred:
@@ -1113,7 +1143,7 @@ class DocxWriter:
 
     # --- blocks -----------------------------------------------------------------------
 
-    def paragraph(self, style: str | None = None):  # type: ignore[no-untyped-def]
+    def paragraph(self, style: str | None = None) -> DocxParagraph:
         """A new body paragraph; a pending page break goes in front of its text (Ctrl+Enter)."""
         p = self.doc.add_paragraph(style=style)
         if self.pending_break:
@@ -1127,26 +1157,13 @@ class DocxWriter:
             self.paragraph().paragraph_format.space_after = Pt(0)
 
     def write(self, blocks: list[Block]) -> None:
-        handlers: dict[type, Callable[[Block], None]] = {
-            Para: self.para,  # type: ignore[dict-item]
-            Heading: self.heading,  # type: ignore[dict-item]
-            ItemHead: self.item_head,  # type: ignore[dict-item]
-            ListItem: self.list_item,  # type: ignore[dict-item]
-            Table: self.table,  # type: ignore[dict-item]
-            Grid: self.grid,  # type: ignore[dict-item]
-            People: self.people,  # type: ignore[dict-item]
-            Signatures: self.signatures,  # type: ignore[dict-item]
-            Index: self.index,  # type: ignore[dict-item]
-            Toc: self.toc,  # type: ignore[dict-item]
-            PageBreak: self.page_break,  # type: ignore[dict-item]
-        }
         for b in blocks:
-            handlers[type(b)](b)
+            getattr(self, "w_" + type(b).__name__.lower())(b)
 
-    def page_break(self, _: PageBreak) -> None:
+    def w_pagebreak(self, _: PageBreak) -> None:
         self.pending_break = True
 
-    def para(self, b: Para) -> None:
+    def w_para(self, b: Para) -> None:
         style = {"title": "Title", "subtitle": "Subtitle", "caption": "Caption", "quote": "Quote"}.get(b.style)
         p = self.paragraph(style)
         fmt = p.paragraph_format
@@ -1163,8 +1180,7 @@ class DocxWriter:
             for r in p.runs:
                 r.font.size = Pt(16)
                 r.font.color.rgb = RGBColor(0x1F, 0x4E, 0x79)
-            # 002's cover prints the organisation's name low on the page, like a logo.
-            fmt.space_before = Pt(400 if self.spec.stem.startswith("002") else 0)
+            fmt.space_before = Pt(self.spec.logo_space_pt)
         elif b.style == "address":
             fmt.space_before = Pt(280)
         elif b.style == "small":
@@ -1175,11 +1191,11 @@ class DocxWriter:
         if b.style == "quote":
             fmt.left_indent = Cm(1.0)
 
-    def heading(self, b: Heading) -> None:
+    def w_heading(self, b: Heading) -> None:
         p = self.paragraph(f"Heading {b.level}")
         p.add_run(b.text)
 
-    def item_head(self, b: ItemHead) -> None:
+    def w_itemhead(self, b: ItemHead) -> None:
         """Either Heading 1 "SFV § 17" + Heading 2 title, or bold Normal paragraphs."""
         if self.spec.docx_items == "heading":
             self.paragraph("Heading 1").add_run(b.number)
@@ -1201,14 +1217,14 @@ class DocxWriter:
         run.bold = True
         run.font.size = Pt(12)
 
-    def list_item(self, b: ListItem) -> None:
+    def w_listitem(self, b: ListItem) -> None:
         p = self.paragraph("List Bullet 2" if b.level else "List Bullet")
         if b.marker == "check":
             use_numbering(p, CHECK_NUM_ID)
         p.paragraph_format.space_after = Pt(3)
         add_runs(p, b.lines)
 
-    def table(self, b: Table) -> None:
+    def w_table(self, b: Table) -> None:
         self.flush_break()
         ncols = max(len(r) for r in b.rows)
         rows = [r + [""] * (ncols - len(r)) for r in b.rows]
@@ -1220,6 +1236,7 @@ class DocxWriter:
         set_col_widths(t, [x / CM_PT for x in widths])
         set_cell_margins(t, CELL_MARGIN_PT)
         mark_header_row(t.rows[0])
+        figures = figure_columns(rows)
         for ri, row in enumerate(rows):
             section = ri > 0 and is_section_row(row)
             if section:
@@ -1234,13 +1251,13 @@ class DocxWriter:
                 run.italic = (section and not text.isupper()) or None
                 if ri == 0:
                     shade(cell, "D9E2F3")
-                if ci > 0 and (is_numeric(text) or (ri == 0 and ncols > 3 and ci >= ncols - 4)):
+                if figures[ci]:
                     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 # A short table stays on one page (keep-with-next on all but the last row).
                 p.paragraph_format.keep_with_next = len(rows) <= 15 and ri < len(rows) - 1
         self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
 
-    def grid(self, b: Grid) -> None:
+    def w_grid(self, b: Grid) -> None:
         """A label/value table: label column in bold, value lines one paragraph each."""
         self.flush_break()
         t = self.doc.add_table(len(b.rows), 4)
@@ -1249,7 +1266,7 @@ class DocxWriter:
         else:
             set_table_borders(t, "nil")
         set_col_widths(t, [4.4, 4.6, 3.9, 3.1])
-        for row, g in zip(t.rows, b.rows):
+        for row, g in zip(t.rows, b.rows, strict=True):
             cells = row.cells
             if g.span:
                 cell = cells[0].merge(cells[3])
@@ -1269,7 +1286,7 @@ class DocxWriter:
                     r.font.size = Pt(10)
         self.doc.add_paragraph()
 
-    def cell_lines(self, cell, lines: list[Line], signatures: bool = False) -> None:  # type: ignore[no-untyped-def]
+    def cell_lines(self, cell: _Cell, lines: list[Line], signatures: bool = False) -> None:
         for k, line in enumerate(lines):
             p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
             p.paragraph_format.space_after = Pt(0)
@@ -1278,24 +1295,24 @@ class DocxWriter:
                 p.paragraph_format.space_before = Pt(22)
             add_runs(p, [line])
 
-    def people(self, b: People) -> None:
+    def w_people(self, b: People) -> None:
         """Attendees as a two-column table, name | organisation, under a bold label."""
-        self.para(para(b.label, "label"))
+        self.w_para(para(b.label, "label"))
         t = self.doc.add_table(len(b.entries), 2)
         set_table_borders(t, "nil")
         set_col_widths(t, [6.0, 10.0])
-        for row, entry in zip(t.rows, b.entries):
-            for cell, text in zip(row.cells, split_person(entry)):
+        for row, entry in zip(t.rows, b.entries, strict=True):
+            for cell, text in zip(row.cells, split_person(entry), strict=True):
                 cell.paragraphs[0].add_run(text)
                 cell.paragraphs[0].paragraph_format.space_after = Pt(0)
         self.doc.add_paragraph()
 
-    def signatures(self, b: Signatures) -> None:
+    def w_signatures(self, b: Signatures) -> None:
         """Role | signature (stamp, name in italics, envelope id) | Paragrafer."""
         t = self.doc.add_table(len(b.signers), 3)
         set_table_borders(t, "nil")
         set_col_widths(t, [3.5, 8.5, 4.0])
-        for k, (row, s) in enumerate(zip(t.rows, b.signers)):
+        for k, (row, s) in enumerate(zip(t.rows, b.signers, strict=True)):
             row.cells[0].paragraphs[0].add_run(s.role).bold = True
             cell = row.cells[1]
             stamp = cell.paragraphs[0].add_run(f"DocuSigned by: {s.stamp}")
@@ -1311,13 +1328,13 @@ class DocxWriter:
                 row.cells[2].paragraphs[0].add_run(b.note)
         self.doc.add_paragraph()
 
-    def index(self, b: Index) -> None:
+    def w_index(self, b: Index) -> None:
         for number, title in b.entries:
             p = self.paragraph("List Bullet")
             p.paragraph_format.space_after = Pt(0)
             p.add_run(f"{number} {title}")
 
-    def toc(self, b: Toc) -> None:
+    def w_toc(self, b: Toc) -> None:
         for text, page, level in b.entries:
             self.paragraph(f"TOC {level + 1}").add_run(f"{text}\t{page}")
 
@@ -1372,6 +1389,7 @@ def docx_to_pdf(docx_paths: list[Path], outdir: Path) -> None:
 # ---------------------------------------------------------------------------------------
 
 
+TableCommand = tuple[object, ...]  # a reportlab TableStyle command ("SPAN", (0, 1), (-1, 1))
 FONT = "DejaVuSans"
 PAGE_W, PAGE_H = A4
 MARGIN_L, MARGIN_R = 22 * mm, 20 * mm
@@ -1390,7 +1408,8 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
     # Liberation Sans is what LibreOffice draws for the DOCX's Arial; registered only to
     # measure table columns for the DOCX.
-    for name, file in (("LiberationSans", "LiberationSans-Regular.ttf"), ("LiberationSans-Bold", "LiberationSans-Bold.ttf")):
+    liberation = {"LiberationSans": "LiberationSans-Regular.ttf", "LiberationSans-Bold": "LiberationSans-Bold.ttf"}
+    for name, file in liberation.items():
         pdfmetrics.registerFont(TTFont(name, str(LIBERATION_DIR / file)))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Oblique", boldItalic=FONT + "-BoldOblique"
@@ -1403,7 +1422,7 @@ def style(name: str, size: float = 9.5, bold: bool = False, **kw: object) -> Par
         fontName=FONT + ("-Bold" if bold else ""),
         fontSize=size,
         leading=size * 1.3,
-        **kw,  # type: ignore[arg-type]
+        **kw,
     )
 
 
@@ -1412,7 +1431,7 @@ STYLES: dict[str, ParagraphStyle] = {
     "title": style("title", 18, True, spaceAfter=8),
     "subtitle": style("subtitle", 12.5, True, spaceAfter=10),
     "meta": style("meta", 10, spaceAfter=3),
-    "logo": style("logo", 15, True, spaceBefore=330, textColor=colors.HexColor("#1F4E79")),
+    "logo": style("logo", 15, True, textColor=colors.HexColor("#1F4E79")),
     "address": style("address", 9.5, spaceBefore=250),
     "label": style("label", 9.5, True, spaceBefore=6, spaceAfter=3),
     "strong": style("strong", 11, True, spaceBefore=10, spaceAfter=5),
@@ -1422,10 +1441,10 @@ STYLES: dict[str, ParagraphStyle] = {
     "h1": style("h1", 13, True, spaceBefore=12, spaceAfter=6),
     "h2": style("h2", 11, True, spaceBefore=9, spaceAfter=4),
     "h3": style("h3", 10, True, spaceBefore=7, spaceAfter=3),
-    "cell": style("cell", 8.5),
-    "cell_r": style("cell_r", 8.5, alignment=TA_RIGHT),
-    "cell_b": style("cell_b", 8.5, True),
-    "cell_br": style("cell_br", 8.5, True, alignment=TA_RIGHT),
+    "cell": style("cell", 8.2),
+    "cell_r": style("cell_r", 8.2, alignment=TA_RIGHT),
+    "cell_b": style("cell_b", 8.2, True),
+    "cell_br": style("cell_br", 8.2, True, alignment=TA_RIGHT),
     "item": style("item", 11, True),
     "item_r": style("item_r", 9, alignment=TA_RIGHT),
     "grid": style("grid", 8.8),
@@ -1458,8 +1477,8 @@ def make_canvas(spec: Spec) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-            self._pages: list[dict] = []  # type: ignore[type-arg]
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, object]] = []
 
         def showPage(self) -> None:  # reportlab's name, hence not snake_case
             self._pages.append(dict(self.__dict__))
@@ -1497,7 +1516,7 @@ def make_canvas(spec: Spec) -> type[Canvas]:
     return NumberedCanvas
 
 
-def rl_table(data: list[list[object]], widths: list[float], commands: list[tuple]) -> RLTable:  # type: ignore[type-arg]
+def rl_table(data: list[list[object]], widths: list[float], commands: list[TableCommand]) -> RLTable:
     base = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
@@ -1523,10 +1542,13 @@ class TryckBuilder:
         return out
 
     def f_pagebreak(self, _: PageBreak) -> list[Flowable]:
-        return [RLPageBreak()]
+        # A block that just filled its page must not leave an empty page behind.
+        return [PageBreakIfNotEmpty()]
 
     def f_para(self, b: Para) -> list[Flowable]:
         st = STYLES.get(b.style, STYLES["body"])
+        if b.style == "logo" and self.spec.logo_space_pt:
+            st = ParagraphStyle("logo_low", parent=st, spaceBefore=self.spec.logo_space_pt * 0.85)
         lines = b.lines
         if b.style == "caption":
             lines = [[Run(r.text, r.bold, True) for r in ln] for ln in lines]
@@ -1562,21 +1584,24 @@ class TryckBuilder:
     def f_table(self, b: Table) -> list[Flowable]:
         ncols = max(len(r) for r in b.rows)
         rows = [r + [""] * (ncols - len(r)) for r in b.rows]
-        widths = table_widths(rows, FRAME_W, FONT, STYLES["cell"].fontSize, 8)
+        # Without rules only the white space tells the columns apart: keep it generous.
+        pad = 8 if self.spec.tryck_ruled else 14
+        widths = table_widths(rows, FRAME_W, FONT, STYLES["cell"].fontSize, pad)
+        figures = figure_columns(rows)
         data = []
         for ri, row in enumerate(rows):
-            strong = ri == 0 or is_sum_row(row) or (is_section_row(row) and row[0].isupper())
+            section = ri > 0 and is_section_row(row)
+            strong = ri == 0 or is_sum_row(row) or (section and row[0].isupper())
             cells = []
             for ci, text in enumerate(row):
-                right = ci > 0 and (is_numeric(text) or (ri == 0 and ncols > 3 and ci >= ncols - 4))
-                key = "cell_" + ("b" if strong else "") + ("r" if right else "")
+                key = "cell_" + ("b" if strong else "") + ("r" if figures[ci] else "")
                 t = esc(text.strip())
-                if ri > 0 and is_section_row(row) and not row[0].isupper():
-                    t = f"<i>{t}</i>"
+                if section and not row[0].isupper():
+                    t = f"<i>{t}</i>"  # a sub-group ("Individinsatser") in italics
                 cells.append(Paragraph(t, STYLES[key.rstrip("_")]))
             data.append(cells)
         # Group rows ("ADMINISTRATIVA KOSTNADER") run across the whole table.
-        cmds: list[tuple] = [  # type: ignore[type-arg]
+        cmds: list[TableCommand] = [
             ("SPAN", (0, ri), (-1, ri)) for ri, row in enumerate(rows) if ri > 0 and is_section_row(row)
         ]
         if self.spec.tryck_ruled:
@@ -1587,13 +1612,14 @@ class TryckBuilder:
             ]
         t = rl_table(data, widths, cmds)
         t.repeatRows = 1
-        return [t, Spacer(1, 8)]
+        t.spaceAfter = 8  # unlike a Spacer, dropped at the foot of a page
+        return [t]
 
     def f_grid(self, b: Grid) -> list[Flowable]:
         """Label | name | organisation/role: attendees in positioned columns, no commas between."""
         widths = [122, 158, 100, FRAME_W - 380]
         data: list[list[object]] = []
-        spans: list[tuple] = []  # type: ignore[type-arg]
+        spans: list[TableCommand] = []
         for g in b.rows:
             first = len(data)
             label = Paragraph(esc(g.label), STYLES["grid_b"])
@@ -1611,13 +1637,16 @@ class TryckBuilder:
                     data.append([lab, Paragraph(esc(name), STYLES["grid"]), Paragraph(esc(rest), STYLES["grid"]), ""])
                     spans.append(("SPAN", (2, len(data) - 1), (-1, len(data) - 1)))
             elif g.extra:
+                value = Paragraph(markup(g.lines), STYLES["grid"])
                 extra_label = Paragraph(esc(g.extra[0]), STYLES["grid_b"])
-                data.append([label, Paragraph(markup(g.lines), STYLES["grid"]), extra_label, Paragraph(esc(g.extra[1]), STYLES["grid"])])
+                data.append([label, value, extra_label, Paragraph(esc(g.extra[1]), STYLES["grid"])])
             else:
                 data.append([label, Paragraph(markup(g.lines), STYLES["grid"]), "", ""])
                 spans.append(("SPAN", (1, first), (-1, first)))
             spans.append(("TOPPADDING", (0, first), (-1, first), 4))
-        return [rl_table(data, widths, spans), Spacer(1, 10)]
+        t = rl_table(data, widths, spans)
+        t.spaceAfter = 10
+        return [t]
 
     def f_people(self, b: People) -> list[Flowable]:
         """The list as the minutes print it: one "Name, Organisation" per line."""
@@ -1627,7 +1656,8 @@ class TryckBuilder:
     def f_signatures(self, b: Signatures) -> list[Flowable]:
         data = []
         for k, s in enumerate(b.signers):
-            sig = f'<font size="7" color="#555555">DocuSigned by: {esc(s.stamp)}</font><br/><i><font size="13">{esc(s.name)}</font></i>'
+            stamp = f'<font size="7" color="#555555">DocuSigned by: {esc(s.stamp)}</font>'
+            sig = f'{stamp}<br/><i><font size="13">{esc(s.name)}</font></i>'
             if s.envelope:
                 sig += f'<br/><font size="7">{esc(s.envelope)}</font>'
             note = Paragraph(esc(b.note), STYLES["grid"]) if k == 0 else ""

@@ -17,6 +17,8 @@ Word = dict[str, Any]
 
 # A gap wider than this many font sizes between two words starts a new column segment.
 COLUMN_GAP_EM = 1.4
+# Between two figures a narrower gap already parts columns: a thousands space is ~0.3 em.
+FIGURE_GAP_EM = 0.75
 # Words whose bottoms lie this close (in points, or a share of the font size) share a line.
 LINE_TOLERANCE = 2.5
 
@@ -121,7 +123,8 @@ def _make_line(words: list[Word], page: int, boundaries: list[float]) -> Line:
     groups: list[list[Word]] = [[words[0]]]
     for prev, word in zip(words, words[1:], strict=False):
         crosses_cell = any(prev["x1"] <= b <= word["x0"] for b in boundaries)
-        if crosses_cell or word["x0"] - prev["x1"] > COLUMN_GAP_EM * size:
+        gap = word["x0"] - prev["x1"]
+        if crosses_cell or gap > COLUMN_GAP_EM * size or (_is_figure_gap(prev, word) and gap > FIGURE_GAP_EM * size):
             groups.append([word])
         else:
             groups[-1].append(word)
@@ -137,6 +140,10 @@ def _make_line(words: list[Word], page: int, boundaries: list[float]) -> Line:
         top=min(w["top"] for w in words),
         bottom=max(w["bottom"] for w in words),
     )
+
+
+def _is_figure_gap(prev: Word, word: Word) -> bool:
+    return prev["text"][-1:].isdigit() and (word["text"][:1].isdigit() or word["text"][:1] in "-−–(")
 
 
 def _segment(words: list[Word]) -> Segment:
