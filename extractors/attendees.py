@@ -41,7 +41,7 @@ def attendees_from_lines(lines: list[Line]) -> list[Attendee]:
     found: list[Attendee] = []
     group: str | None = None
     pending: list[ListLine] = []
-    list_table: int | None | str = None
+    list_table: int | str | None = None
     for line in lines:
         segments = [s for s in line.segments if clean(s.text)]
         if not segments:

@@ -42,11 +42,12 @@ def remove_furniture(layout: Layout) -> Cleaned:
     for line in layout.lines:
         pages[line.page].append(line)
     repeated = _repeated_keys(pages)
+    height = max((line.bottom for line in layout.lines), default=0.0)
     keep: list[Line] = []
     furniture: list[str] = list(layout.header_lines)
     for number in sorted(pages):
         page_lines = pages[number]
-        drop = _furniture_indexes(page_lines, repeated)
+        drop = _furniture_indexes(page_lines, repeated, height)
         for i, line in enumerate(page_lines):
             if i in drop:
                 if line.text not in furniture:
@@ -70,35 +71,44 @@ def furniture_key(text: str) -> str:
     return "\t".join(p for p in parts if p)
 
 
-def _repeated_keys(pages: dict[int, list[Line]]) -> set[str]:
+def _repeated_keys(pages: dict[int, list[Line]]) -> set[tuple[str, int]]:
     if len(pages) < 2:
         return set()
-    seen: dict[str, set[int]] = defaultdict(set)
+    seen: dict[tuple[str, int], set[int]] = defaultdict(set)
     for number, page_lines in pages.items():
         zone = page_lines[:TOP_ZONE] + page_lines[-BOTTOM_ZONE:]
         for line in zone:
             key = furniture_key(line.text)
             if key:
-                seen[key].add(number)
+                seen[(key, _position(line))].add(number)
     needed = max(2, math.ceil(0.5 * len(pages)))
     return {key for key, where in seen.items() if len(where) >= needed}
 
 
-def _furniture_indexes(page_lines: list[Line], repeated: set[str]) -> set[int]:
-    """The run of furniture lines from the top of a page and the run from its bottom."""
+def _position(line: Line) -> int:
+    """Where on the page a line sits: running headers and footers keep their place, while
+    content that happens to repeat ("Godkänna informationen.") moves with the text."""
+    return round(line.top / 6)
+
+
+def _furniture_indexes(page_lines: list[Line], repeated: set[tuple[str, int]], height: float) -> set[int]:
+    """The run of furniture lines from the top of a page and the run from its bottom; a
+    repeated line counts only in the page's top or bottom quarter."""
     drop: set[int] = set()
-    for order in (range(min(TOP_ZONE, len(page_lines))),
-                  range(len(page_lines) - 1, max(-1, len(page_lines) - 1 - BOTTOM_ZONE), -1)):
+    top_run = range(min(TOP_ZONE, len(page_lines)))
+    bottom_run = range(len(page_lines) - 1, max(-1, len(page_lines) - 1 - BOTTOM_ZONE), -1)
+    for order, in_margin in ((top_run, lambda ln: ln.bottom <= 0.25 * height),
+                             (bottom_run, lambda ln: ln.top >= 0.75 * height)):
         for i in order:
             line = page_lines[i]
-            if _is_furniture_line(line, repeated):
+            if _is_furniture_text(line) or (in_margin(line) and _is_furniture_line(line, repeated)):
                 drop.add(i)
             else:
                 break
     return drop
 
 
-def _is_furniture_line(line: Line, repeated: set[str]) -> bool:
+def _is_furniture_line(line: Line, repeated: set[tuple[str, int]]) -> bool:
     if _is_furniture_text(line):
         return True
     key = furniture_key(line.text)
@@ -107,7 +117,7 @@ def _is_furniture_line(line: Line, repeated: set[str]) -> bool:
     # A § heading that happens to open many pages is content, however often it repeats.
     if "§" in line.text:
         return False
-    return key in repeated
+    return (key, _position(line)) in repeated
 
 
 def _is_furniture_text(line: Line) -> bool:

@@ -39,7 +39,7 @@ BLOCK_END = re.compile(
 )
 
 BODY_SUBJECT = (
-    r"(?:[A-ZÅÄÖ][\wåäö-]*(?:styrelsen|nämnden|rådet|mötet|stämman|stämma|utskottet|fullmäktige|"
+    r"(?!Valberedning|Revisor|Lekmannarevisor)(?:[A-ZÅÄÖ][\wåäö-]*(?:styrelsen|nämnden|rådet|mötet|stämman|stämma|utskottet|fullmäktige|"
     r"presidiet|gruppen|sammanträdet|beredningen|förbundet|föreningen|direktionen|kommittén)|"
     r"Mötet|Årsmötet|Styrelsen|Nämnden|Stämman|Föreningen|Vi|Rådet|Fullmäktige|Kommunen)"
 )
@@ -105,8 +105,10 @@ def classify(text: str, default: DecisionKind = "decision") -> DecisionKind:
         return "noted"
     if "till handlingarna" in t and not approves:
         return "noted"
-    if re.search(r"\btillstyrk|\bföreslår (?:kommun|region)?fullmäktige|\btill (?:kommun|region)fullmäktige\b|"
-                 r"\brekommenderar\b|\bpositiva? till\b|\bnominerar\b(?!.*\bväljer\b)|\bföreslås (?:kommun|region)?fullmäktige",
+    if re.search(r"\btillstyrk|\bföreslår (?:kommun|region)?fullmäktige|\bföreslår \w+(?:mötet|stämman|styrelsen|"
+                 r"nämnden|fullmäktige) att|\btill (?:kommun|region)fullmäktige\b|"
+                 r"\brekommenderar\b|\bpositiva? till\b|\bnominerar\b(?!.*\bväljer\b)|"
+                 r"\bföreslås (?:kommun|region)?fullmäktige",
                  t):
         return "recommendation"
     return default

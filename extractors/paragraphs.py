@@ -101,9 +101,8 @@ def _starts_paragraph(paragraph: Paragraph, line: Line, margins: dict[int, tuple
         return True  # the line before stopped well short of the margin: it ended a paragraph
     if line.x0 > prev.x0 + 8 and not paragraph.marker and not prev.text.rstrip().endswith((",", "-")):
         return True  # a deeper indent under a line that is no list item: a new block
-    if line.x0 < prev.x0 - 8 and not paragraph.marker:
-        return True  # a line further left than the one before
-    return False
+    # a line further left than the one before
+    return line.x0 < prev.x0 - 8 and not paragraph.marker
 
 
 def _breaks(prev: Line, line: Line) -> bool:

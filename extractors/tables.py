@@ -75,10 +75,16 @@ def is_data_table(table: Table) -> bool:
 
 
 def _header_row(rows: list[list[str]]) -> int | None:
-    for i, row in enumerate(rows[:4]):
-        filled = [c for c in row if c]
-        if len(filled) >= 2 and not any(_cell_value(c) and not YEAR.match(c) for c in filled):
-            return i
+    """The first row that names columns: no figures in it (years aside), preferably two or
+    more names; a two-column table has a single one ("" | "Budget 2025")."""
+    for needed in (2, 1):
+        for i, row in enumerate(rows[:4]):
+            filled = [c for c in row if c]
+            figures = any(_cell_value(c) and not YEAR.match(c) for c in filled)
+            if len(row) >= 2 and len(filled) >= needed and not figures:
+                if needed == 1 and not (row[-1] and _has_letters(row[-1])):
+                    continue  # a section row ("INTÄKTER" | "" | "") names no column
+                return i
     return None
 
 

@@ -82,7 +82,10 @@ def find_time(text: str) -> tuple[str, int, int] | None:
     return None
 
 
-NAME_WORD = r"(?:[A-ZÅÄÖÉÜØÆ][a-zåäöéèüøæáíóúñ'’]+(?:-[A-ZÅÄÖÉÜØÆa-zåäö][a-zåäöéèüøæ]+)?|[A-ZÅÄÖ][a-zåäö]*[A-ZÅÄÖ][a-zåäö]+)"
+NAME_WORD = (
+    r"(?:[A-ZÅÄÖÉÜØÆ][a-zåäöéèüøæáíóúñ'’]+(?:-[A-ZÅÄÖÉÜØÆa-zåäö][a-zåäöéèüøæ]+)?"
+    r"|[A-ZÅÄÖ][a-zåäö]*[A-ZÅÄÖ][a-zåäö]+)"  # "IngMarie"
+)
 PARTICLE = r"(?:von|van|af|de|der|da|di|la|le|el|bin)"
 PERSON_NAME = re.compile(
     rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{1,3}}"

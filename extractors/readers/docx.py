@@ -218,8 +218,15 @@ def _roman(value: int) -> str:
 
 
 def _num_props(paragraph: Paragraph) -> tuple[str | None, int]:
+    """The paragraph's list (numId, level): its own, or the one its style carries."""
     ppr = paragraph._p.pPr
     numpr = ppr.numPr if ppr is not None else None
+    if numpr is None or numpr.numId is None:
+        for style in _style_chain(paragraph.style):
+            style_ppr = style.element.pPr
+            if style_ppr is not None and style_ppr.numPr is not None and style_ppr.numPr.numId is not None:
+                numpr = style_ppr.numPr
+                break
     if numpr is None or numpr.numId is None:
         return None, 0
     num_id = str(numpr.numId.val)
@@ -359,12 +366,14 @@ def _unique_cells(row: Any) -> list[Any]:
 
 
 def _cell_paragraphs(cell: Any) -> list[str]:
+    """The cell's lines: its paragraphs, and the lines a manual line break starts."""
     texts = []
     for node in cell._tc.iter(qn("w:p")):
         text = "".join(_run_child_text(c) for r in node.iter(qn("w:r")) for c in r.iterchildren())
-        text = " ".join(text.split())
-        if text:
-            texts.append(text)
+        for piece in text.split("\n"):
+            piece = " ".join(piece.split())
+            if piece:
+                texts.append(piece)
     return texts
 
 

@@ -3,6 +3,7 @@ segments, ruled tables through pdfplumber's table finder, 1-based pages."""
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from pathlib import Path
 from typing import Any
@@ -121,7 +122,7 @@ def _group_words(words: list[Word]) -> list[list[Word]]:
 def _make_line(words: list[Word], page: int, boundaries: list[float]) -> Line:
     size = statistics.median(float(w.get("size") or 10) for w in words)
     groups: list[list[Word]] = [[words[0]]]
-    for prev, word in zip(words, words[1:], strict=False):
+    for prev, word in itertools.pairwise(words):
         crosses_cell = any(prev["x1"] <= b <= word["x0"] for b in boundaries)
         gap = word["x0"] - prev["x1"]
         if crosses_cell or gap > COLUMN_GAP_EM * size or (_is_figure_gap(prev, word) and gap > FIGURE_GAP_EM * size):

@@ -1,0 +1,73 @@
+"""Money in running text: the spaCy money component."""
+
+import pytest
+
+from extractors.amounts import amounts_in, money_pipeline, parse_number
+
+
+def values(text: str) -> list[int]:
+    return [m.value_sek for m in amounts_in(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("en totalkostnad om 50 350 kr exkl moms", [50350]),
+        ("2024 har förbundet fått 19 038 tkr i medlemsmedel", [19038000]),
+        ("del av överskottet (ca 1,7 milj) från föregående år", [1700000]),
+        ("prognosen är 21 139 tkr (- 156 tkr)", [21139000, -156000]),
+        ("resultatet blev −2 500 kr", [-2500]),
+        ("339 miljoner kronor årligen", [339000000]),
+        ("kostar 5-10 miljoner kronor", [5000000, 10000000]),
+        ("avgiften höjs från 100 till 125kr", [100, 125]),
+        ("medlemsavgiften till 20kr för nya medlemmar och därefter 0kr.", [20, 0]),
+        ("Sponsring 140,000.00 kr och 114151.21 kr i kassan", [140000, 114151]),
+        ("bidrag om 7.030.000 kr", [7030000]),
+        ("anslaget är 5 mnkr och 2,5 mkr", [5000000, 2500000]),
+        ("en budget på 3 MSEK och 250 kSEK", [3000000, 250000]),
+        ("avgiften är 500:- per år", [500]),
+        ("beloppet 1\u00a0200\u00a0kr betalas", [1200]),
+        ("ersättning om 1 000 SEK", [1000]),
+    ],
+)
+def test_money_forms(text: str, expected: list[int]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mötet hölls 2024-05-27 kl 13.15-13.30 i § 17.",
+        "Andelen var 17 % och 35 hushåll deltog under 2023.",
+        "Ring 021-39 12 00 eller se org nr 222 000-1974.",
+        "Omkring 2 miljoner invånare bor i regionen.",
+        "Kristina och 370 personer deltog",
+    ],
+)
+def test_never_money(text: str) -> None:
+    assert values(text) == []
+
+
+def test_qualifiers_are_kept() -> None:
+    found = amounts_in("upp till 60 tkr, ca 1,7 milj och 50 350 kr exkl. moms")
+    assert [m.qualifier for m in found] == ["upp till", "ca", "exkl. moms"]
+
+
+def test_raw_is_the_text_as_written() -> None:
+    assert [m.raw for m in amounts_in("Utfall (- 156 tkr). Sedan 1 200 kr.")] == ["- 156 tkr", "1 200 kr"]
+
+
+def test_pipeline_is_a_blank_swedish_spacy_pipeline() -> None:
+    nlp = money_pipeline()
+    assert nlp.lang == "sv"
+    assert nlp.pipe_names == ["money"]
+    doc = nlp("Styrelsen beviljar 60 tkr.")
+    assert [(s.text, s._.value_sek) for s in doc.spans["money"]] == [("60 tkr", 60000)]
+
+
+def test_parse_number_separators() -> None:
+    assert parse_number("19 038") == 19038
+    assert parse_number("1,7", 1_000_000) == 1700000
+    assert parse_number("1,250", 1_000_000) == 1250000
+    assert parse_number("140,000.00") == 140000
+    assert parse_number("50,5") == 51  # öre rounded to whole kronor

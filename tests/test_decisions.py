@@ -1,0 +1,80 @@
+"""Decisions and their kinds."""
+
+from extractors.decisions import classify, find_decisions, split_sentences
+from tests.conftest import paragraphs
+
+
+def found(text: str, title: str = "") -> list[tuple[str, str]]:
+    return [(d.kind, d.text) for d in find_decisions(paragraphs(text), title)]
+
+
+def test_beslut_block_one_decision_per_att_clause() -> None:
+    assert found("""
+        Förslag till mindre ändring i dagordningen:
+        Att besöket sker före lunch.
+        **Beslut**
+        - Att fastställa dagordningen
+        - Att utse Ingela Kilholm Lindström till protokolljusterare
+        Exp. till: Diariet
+    """) == [("decision", "Att fastställa dagordningen"),
+             ("decision", "Att utse Ingela Kilholm Lindström till protokolljusterare")]
+
+
+def test_decision_sentences_without_a_heading() -> None:
+    text = """
+        Rolf Urby lyfter frågan om resurser. Styrelsen noterar informationen.
+        Årsmötet beslutade att årsavgiften fortsatt skall vara 200 kr/fastighet.
+        Ylva väljs till justerare.
+        Ärendet föranleder inget beslut.
+        Utvecklingsrådet tillstyrker att ansökan beviljas av Samordningsförbundets styrelse.
+        Björn kontaktar leverantören. Beslut tas på nästa möte.
+    """
+    assert found(text) == [
+        ("noted", "Styrelsen noterar informationen."),
+        ("decision", "Årsmötet beslutade att årsavgiften fortsatt skall vara 200 kr/fastighet."),
+        ("decision", "Ylva väljs till justerare."),
+        ("no_decision", "Ärendet föranleder inget beslut."),
+        ("recommendation", "Utvecklingsrådet tillstyrker att ansökan beviljas av Samordningsförbundets styrelse."),
+    ]
+
+
+def test_reported_opinions_are_not_decisions() -> None:
+    assert found("""
+        Carl presenterade revisionsberättelsen där revisorerna tillstyrkte resultaträkningen.
+        Valberedningen föreslår omval av Anna Ek.
+        Ordföranden förklarade mötet öppnat.
+    """) == []
+
+
+def test_announced_list_of_decisions() -> None:
+    assert found("""
+        Styrelsen har haft 3 möten där bland annat följande beslut har fattats:
+        - Att välja Elisabet Pettersson till ordförande
+        - Att godkänna förbundets årsredovisning 2022
+    """) == [("decision", "Att välja Elisabet Pettersson till ordförande"),
+             ("decision", "Att godkänna förbundets årsredovisning 2022")]
+
+
+def test_lead_with_a_plain_list_is_one_decision() -> None:
+    assert found("""
+        **Kommunstyrelsens beslut**
+        Till arbetsgrupp utses:
+        Patrik Köhler
+        Raymond Asp
+        Till sammankallande utses Patrik Köhler.
+    """) == [("decision", "Till arbetsgrupp utses: Patrik Köhler Raymond Asp"),
+             ("decision", "Till sammankallande utses Patrik Köhler.")]
+
+
+def test_kinds() -> None:
+    assert classify("Godkänna informationen.") == "noted"
+    assert classify("Godkänna rapporten.") == "decision"
+    assert classify("Att föregående protokoll godkänns och läggs till handlingarna.") == "decision"
+    assert classify("Lagt till handlingarna") == "noted"
+    assert classify("Kommunstyrelsen föreslår kommunfullmäktige att anta planen.") == "recommendation"
+    assert classify("Ärendet föranleder inget beslut.") == "no_decision"
+
+
+def test_sentences_keep_abbreviations() -> None:
+    assert split_sentences("Vi träffas kl. 13.00 i Köping. Styrelsen beslutar t.ex. Att ja.") == [
+        "Vi träffas kl. 13.00 i Köping.", "Styrelsen beslutar t.ex. Att ja."]

@@ -1,0 +1,99 @@
+"""Item segmentation: paragraphs, numbered points and headings; tables of contents."""
+
+from extractors.items import find_item_starts
+from tests.conftest import make_line, make_lines
+
+
+def starts(text: str, kind: str = "protokoll") -> list[tuple[int | None, str | None, str, str | None]]:
+    return [(s.number, s.prefix, s.title, s.dnr) for s in find_item_starts(make_lines(text), kind)]
+
+
+def test_paragraph_forms_and_dnr() -> None:
+    assert starts("""
+        SVM § 22
+        Dnr SVM 2019/22
+        Delårsrapport 2020
+        Text.
+        SVM § 23
+        Revidering av budget 2020
+        Text.
+    """) == [(22, "SVM", "Delårsrapport 2020", "SVM 2019/22"), (23, "SVM", "Revidering av budget 2020", None)]
+    assert starts("""
+        KS § 3 a DNR:KU/2007.9
+        Budget och målsättningar
+        Text.
+        KS § 3 b DNR: KF/2006.366
+        Val av kommunledningsutskott
+        KS § 4 DNR:KNSLI/20014197
+        Möjligheternas kommun
+    """) == [
+        (3, "KS", "Budget och målsättningar", "KU/2007.9"),
+        (3, "KS", "Val av kommunledningsutskott", "KF/2006.366"),
+        (4, "KS", "Möjligheternas kommun", "KNSLI/20014197"),
+    ]
+    assert starts("§ 112 2026.272 KS\nDetaljplan för Nolhaga\nText\n§ 113\nÖvrigt") == [
+        (112, None, "Detaljplan för Nolhaga", "2026.272 KS"), (113, None, "Övrigt", None)]
+
+
+def test_compact_and_trailing_paragraph_signs() -> None:
+    assert [s[0] for s in starts("§1 Objektiv\nText\n§2 Rapport\nText\n4 § Ekonomi\nText")] == [1, 2, 4]
+
+
+def test_table_of_contents_is_not_an_item_and_the_body_wins() -> None:
+    result = starts("""
+        Innehållsförteckning
+        § 20 Rapport från insats Teamsamverkan
+        § 21 Rapport från projekt Rehabkoordinatorer
+        SFV § 20
+        Rapport från projekt Rehabkoordinatorer i Samverkan
+        Text.
+        SFV § 21
+        Rapport från insats Teamsamverkan i Västra Mälardalen
+        Text.
+    """)
+    assert [(n, t) for n, _, t, _ in result] == [
+        (20, "Rapport från projekt Rehabkoordinatorer i Samverkan"),
+        (21, "Rapport från insats Teamsamverkan i Västra Mälardalen"),
+    ]
+
+
+def test_quoted_paragraphs_of_other_meetings_are_not_items() -> None:
+    result = starts("""
+        KS § 7
+        Nominering
+        KS § 8
+        Utseende av arbetsgrupp
+        KU § 317 06-12-05
+        Kommunledningsutskottets förslag
+        KS § 437 06-12-13
+        Tidigare beslut
+        KS § 9
+        Inkallande av ersättare
+    """)
+    assert [n for n, *_ in result] == [7, 8, 9]
+
+
+def test_numbered_points_with_a_sub_list_restarting_at_one() -> None:
+    lines = [
+        make_line("1. Mötets öppnande", x0=56), make_line("Text", x0=90),
+        make_line("2. Motioner och propositioner", x0=56),
+        make_line("1. Inför ett halvårsmöte", x0=90), make_line("2. Kräv kontakt", x0=90),
+        make_line("3. Personval", x0=56), make_line("Text", x0=90),
+    ]
+    assert [(s.number, s.title) for s in find_item_starts(lines, "protokoll")] == [
+        (1, "Mötets öppnande"), (2, "Motioner och propositioner"), (3, "Personval")]
+
+
+def test_unnumbered_headings_after_the_attendee_list() -> None:
+    lines = [
+        make_line("Minnesanteckningar Utvecklingsrådet 2024-09-30", bold=True, size=16),
+        make_line("Närvarande", bold=True),
+        make_line("Rolf Urby, Försäkringskassan"),
+        make_line("Projekt Rehabkoordinatorer i samverkan.", bold=True, size=12),
+        make_line("Riitta Högberg berättar kort om projektets uppstart och nuläge. Bildspel bifogas."),
+        make_line("Region Västmanland planerar att lämna in en ansökan om fortsatt finansiering."),
+        make_line("Rådgivande myndighetsgemensamt team (RMGT)", bold=True, size=12),
+        make_line("Text."),
+    ]
+    assert [(s.number, s.title) for s in find_item_starts(lines, "minnesanteckningar")] == [
+        (None, "Projekt Rehabkoordinatorer i samverkan"), (None, "Rådgivande myndighetsgemensamt team (RMGT)")]

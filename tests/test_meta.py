@@ -1,0 +1,43 @@
+"""Kind, organisation, body, dates, place and time."""
+
+from datetime import date
+
+from extractors.meta import body, definite, document_kind, meeting_date, organisation, place_and_time
+
+
+def test_kind_from_the_documents_words() -> None:
+    assert document_kind(["Minnesanteckningar Utvecklingsrådet"], False, False) == "minnesanteckningar"
+    assert document_kind(["Sammanträdesprotokoll", "Styrelsen"], False, False) == "protokoll"
+    assert document_kind(["Delårsrapport", "januari-augusti 2023"], False, False) == "rapport"
+    assert document_kind(["Verksamhetsplan och budget 2025-2027"], False, False) == "verksamhetsplan"
+    assert document_kind(["Samordningsförbundet"], True, True) == "protokoll"
+    assert document_kind(["Något annat"], False, False) == "annat"
+
+
+def test_organisation_forms() -> None:
+    assert organisation(["Styrelsen Samordningsförbundet Västmanland"], "") == "Samordningsförbundet Västmanland"
+    assert organisation(["Norra Västmanlands", "SAMORDNINGSFÖRBUND"], "") == "Norra Västmanlands SAMORDNINGSFÖRBUND"
+    assert organisation(["LiTHe kods vårmöte 2019 - Protokoll"], "") == "LiTHe kod"
+    assert organisation(["Långasands Byalag\tPROTOKOLL"], "") == "Långasands Byalag"
+
+
+def test_body_in_definite_form() -> None:
+    assert definite("Styrelsemöte") == "Styrelsen"
+    assert definite("Årsmöte") == "Årsmötet"
+    assert definite("KS") == "Kommunstyrelsen"
+    assert definite("vårmöte") == "Vårmötet"
+    assert body(["Stenålderns samfällighet", "Styrelsemöte nr 11"], []) == "Styrelsen"
+    assert body(["Samordningsförbundet Västra Mälardalen"], ["Styrelsen noterar informationen."]) == "Styrelsen"
+
+
+def test_meeting_date_is_not_the_justering_date() -> None:
+    front = ["Justerings tid och plats Köping den 16 september 2020", "Datum 2020-09-03"]
+    assert meeting_date(front, [], []) == date(2020, 9, 3)
+
+
+def test_place_and_time() -> None:
+    assert place_and_time(["Plats och tid Stadskällaren, Nygatan 42, Arboga, kl. 09.00 – 14.20"], []) == (
+        "Stadskällaren, Nygatan 42, Arboga", "09.00-14.20")
+    assert place_and_time(["Plats och tid Kommunhusets tingssal måndagen den 8 januari 2007 kl 08.30-09.30"], []) == (
+        "Kommunhusets tingssal", "08.30-09.30")
+    assert place_and_time([], ["Minnesanteckningar 2024-09-30 (Teams)"]) == ("Teams", None)
