@@ -38,6 +38,7 @@ class ListLine:
 
 def attendees_from_lines(lines: list[Line]) -> list[Attendee]:
     """Attendees of every labelled list in the given (front matter) lines."""
+    lines = merge_wrapped_labels(lines)
     found: list[Attendee] = []
     group: str | None = None
     pending: list[ListLine] = []
@@ -75,6 +76,30 @@ def attendees_from_lines(lines: list[Line]) -> list[Attendee]:
         pending.append(ListLine(", ".join(clean(s.text) for s in segments), segments[0].x0, line.page))
     found.extend(_entries(pending, group))
     return merge_attendees(found)
+
+
+def merge_wrapped_labels(lines: list[Line]) -> list[Line]:
+    """A label column that wraps ("Ej tjänstgörande" / "ersättare") reads as one label, on
+    the first line, with the values of both lines."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if not first.segments or not second.segments or is_front_label(first.segments[0].text):
+            continue
+        head, tail = first.segments[0], second.segments[0]
+        if abs(head.x0 - tail.x0) > 3 or first.page != second.page:
+            continue
+        joined = f"{clean(head.text)} {clean(tail.text)}"
+        if not is_front_label(joined):
+            continue
+        label = head.model_copy(update={"text": joined})
+        rest = second.segments[1:]
+        out[i] = first.model_copy(update={"segments": [label, *first.segments[1:]]})
+        if rest:
+            out[i + 1] = second.model_copy(update={"segments": rest})
+        else:
+            out[i + 1] = second.model_copy(update={"segments": [tail.model_copy(update={"text": ""})]})
+    return out
 
 
 def merge_attendees(attendees: list[Attendee]) -> list[Attendee]:
@@ -122,7 +147,10 @@ def _join_wrapped(texts: list[str]) -> list[str]:
         text = clean(raw)
         if not text:
             continue
-        if joined and _continues(joined[-1], text):
+        if joined and joined[-1].endswith("-") and text[:1].isalpha():
+            # "Adolfs-" / "son": a hyphenated break; "Carl-" / "Inge": a hyphenated name
+            joined[-1] = joined[-1][:-1] + text if text[:1].islower() else joined[-1] + text
+        elif joined and _continues(joined[-1], text):
             joined[-1] = f"{joined[-1]} {text}"
         else:
             joined.append(text)
@@ -146,12 +174,12 @@ def parse_entry(text: str, group: str) -> list[Attendee]:
     text = clean(text).strip(" .;")
     if not text or is_front_label(text):
         return []
-    presence = None
-    match = PRESENCE.search(text)
-    if match and _is_presence(match.group("p")):
-        presence = re.sub(r"(?<=\d)\s*([-–])\s*(?=\d)", r"\1", clean(match.group("p")))
+    text, extra_roles, extra_org, presence = _parentheticals(text)
+    match = next((m for m in PRESENCE.finditer(text) if _is_presence(m.group("p"))), None)
+    if match:
+        presence = _tidy_presence(match.group("p"))  # beside the name it says more than in brackets
         text = clean(text[: match.start()] + " " + text[match.end():]).strip(" ,")
-    elif REMOTE.search(text):
+    elif REMOTE.search(text) and not presence:
         remote = REMOTE.search(text)
         assert remote is not None
         presence = clean(remote.group(0).strip("() "))
@@ -170,8 +198,8 @@ def parse_entry(text: str, group: str) -> list[Attendee]:
     role, name = _role_before_name(name)
     if not name or not looks_like_person(name) or is_organisation(name):
         return []
-    organisation = None
-    roles = [role] if role else []
+    organisation = extra_org
+    roles = ([role] if role else []) + extra_roles
     for part in parts[1:]:
         part, part_party = _name_and_party(part)
         party = party or part_party
@@ -188,6 +216,35 @@ def parse_entry(text: str, group: str) -> list[Attendee]:
         roles.append(f"ersätter {replaces}")
     return [Attendee(name=name, group=group, role=", ".join(roles) or None,  # type: ignore[arg-type]
                      organisation=organisation, party=party, present_for=presence)]
+
+
+def _parentheticals(text: str) -> tuple[str, list[str], str | None, str | None]:
+    """Bracketed details that are no party: "(ordförande)", "(punkt A § 111, planarkitekt)",
+    "(socialförvaltningen, förvaltningssekreterare)". Returns the text without them, and the
+    roles, organisation and presence they give."""
+    roles: list[str] = []
+    organisation = presence = None
+    for match in list(re.finditer(r"\(([^()]*)\)", text))[::-1]:
+        inner = clean(match.group(1))
+        if PARTY.fullmatch(match.group(0)) or not inner:
+            continue
+        these: list[str] = []
+        for part in (p.strip() for p in inner.split(",") if p.strip()):
+            found = PRESENCE.search(part)
+            if found and _is_presence(found.group("p")) or re.match(r"(?i)punkt\b", part):
+                presence = presence or _tidy_presence(part)
+            elif is_organisation(part) and not is_role(part):
+                organisation = organisation or part
+            else:
+                these.append(part)
+        roles = these + roles
+        text = text[: match.start()] + text[match.end():]
+    return clean(text), roles, organisation, presence
+
+
+def _tidy_presence(text: str) -> str:
+    """"kl 13.15- 13.30" (wrapped) as "kl 13.15-13.30"."""
+    return re.sub(r"(?<=\d)\s*([-–])\s*(?=\d)", r"\1", clean(text))
 
 
 def _is_presence(text: str) -> bool:

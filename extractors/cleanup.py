@@ -120,6 +120,12 @@ def _is_furniture_line(line: Line, repeated: set[tuple[str, int]]) -> bool:
     return (key, _position(line)) in repeated
 
 
+def is_furniture_phrase(text: str) -> bool:
+    """Furniture words or a page number, in any one text."""
+    folded = fold(text)
+    return bool(_FURNITURE_WORDS.match(folded) or _PAGE_NUMBER.match(folded))
+
+
 def _is_furniture_text(line: Line) -> bool:
     """A line of nothing but furniture words and page numbers."""
     parts = [fold(s.text) for s in line.segments if clean(s.text)]

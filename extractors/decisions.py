@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.paragraphs import Paragraph
-from extractors.text import clean
+from extractors.text import PERSON_NAME, clean
 from extractors.vocabulary import is_item_section_label, label_key
 from schemas.record import DecisionKind
 
@@ -41,20 +41,21 @@ BLOCK_END = re.compile(
 BODY_SUBJECT = (
     r"(?!Valberedning|Revisor|Lekmannarevisor)(?:[A-ZÅÄÖ][\wåäö-]*(?:styrelsen|nämnden|rådet|mötet|stämman|stämma|utskottet|fullmäktige|"
     r"presidiet|gruppen|sammanträdet|beredningen|förbundet|föreningen|direktionen|kommittén)|"
-    r"Mötet|Årsmötet|Styrelsen|Nämnden|Stämman|Föreningen|Vi|Rådet|Fullmäktige|Kommunen)"
+    r"Mötet|Årsmötet|Styrelsen|Nämnden|Stämman|Föreningen|Vi|Rådet|Fullmäktige|Kommunen|Medlemmarna)"
 )
 SUBJECT_DECIDES = re.compile(
     BODY_SUBJECT + r"\b[^.]{0,40}?\b(?:beslutar|beslutade|beslöt|beslutat|godkänner|godkände|"
     r"fastställer|fastställde|antar|antog|väljer|valde|utser|utsåg|beviljar|beviljade|bifaller|"
     r"biföll|avslår|avslog|uppdrar|gav|ger|tillsätter|noterar|noterade|tar del av|tog del av|"
-    r"lägger|lade|tillstyrker|tillstyrkte|föreslår|nominerar|röstar för|godkänner inte|"
+    r"lägger|lade|tillstyrker|tillstyrkte|föreslår|nominerar|röstar för|röstade för|godkänner inte|"
     r"överlämnar|återremitterar|bordlägger|delegerar|ställer sig bakom|är positiv|är positiva)\b"
 )
 PASSIVE_DECIDES = re.compile(
     r"^[^.]{0,80}?\b(?:väljs|valdes|utses|utsågs|fastställs|fastställdes|fastställes|godkänns|"
     r"godkändes|godkännes|antas|antogs|beviljas|beviljades|bifalls|bifölls|avslås|avslogs|"
     r"tillsätts|läggs till handlingarna|lades till handlingarna|lagt till handlingarna|"
-    r"lägges till handlingarna|skjuts upp|bordläggs|återremitteras|delges)\b",
+    r"lägges till handlingarna|skjuts upp|bordläggs|återremitteras|delges|bibehålls|"
+    r"(?:om)?valda?\s+(?:till|som)|(?:om)?valdes\s+(?:till|som))\b",
     re.IGNORECASE,
 )
 IMPERSONAL_DECIDES = re.compile(
@@ -68,6 +69,9 @@ NOT_A_DECISION = re.compile(
     r"ska beslut|beslut tas|tar beslut|fattar beslut|inför beslut|bör|kommer\s+\w+\s+beslut)\b",
     re.IGNORECASE,
 )
+# Bold labels inside a decision's list of names, not headings that end it.
+LIST_LABELS = ("ordinarie", "ersättare", "ledamöter", "ledamot", "suppleanter", "suppleant", "ordinarie ledamöter",
+               "ordförande", "vice ordförande", "revisorer", "revisor", "valberedning")
 ATT_CLAUSE = re.compile(r"^att\s+\w", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ“\"”])")
 ABBREVIATION_END = re.compile(r"\b(?:t\.?\s?ex|bl\.a|dvs|ca|kl|nr|resp|inkl|exkl|jfr|s\.k|p\.g\.a|m\.m|etc)\.$",
@@ -133,6 +137,9 @@ def _blocks(paragraphs: list[Paragraph]) -> list[tuple[DecisionKind | None, list
             continue
         if is_item_section_label(text) and paragraph.bold and not current:
             continue
+        if paragraph.bold and current and label_key(text) not in LIST_LABELS and len(text.split()) <= 8:
+            current = None  # a new heading of the item ("Delegationsbeslut") ends the decision
+            continue
         current.append(paragraph)
     return [(kind, block) for kind, block in blocks if block]
 
@@ -154,8 +161,7 @@ def _block_decisions(block: list[Paragraph], heading_kind: DecisionKind | None,
     default: DecisionKind = heading_kind or ("recommendation" if _is_nomination(title) else "decision")
     found: list[FoundDecision] = []
     lead: FoundDecision | None = None
-    for paragraph in block:
-        text = _decision_text(paragraph)
+    for paragraph, text in _read_grids(block):
         if not text:
             continue
         if lead is not None and _is_plain_entry(paragraph):
@@ -172,24 +178,98 @@ def _block_decisions(block: list[Paragraph], heading_kind: DecisionKind | None,
     return [d for d in found if not _is_noise(d.text)]
 
 
+def _read_grids(block: list[Paragraph]) -> list[tuple[Paragraph, str]]:
+    """Each paragraph with its decision text; a run of rows of short cells ("Ordinarie |
+    Ersättare" over names) is a list in columns and reads column by column, as one text."""
+    out: list[tuple[Paragraph, str]] = []
+    k = 0
+    while k < len(block):
+        run = k
+        while run < len(block) and _is_grid_row(block[run]):
+            run += 1
+        if run - k >= 2:
+            rows = [[clean(s.text) for s in block[j].lines[0].segments] for j in range(k, run)]
+            columns = [" ".join(r[c] for r in rows if c < len(r) and r[c]) for c in range(max(map(len, rows)))]
+            out.append((block[k], " ".join(c for c in columns if c)))
+            k = run
+            continue
+        out.append((block[k], _decision_text(block[k])))
+        k += 1
+    return out
+
+
+def _is_grid_row(paragraph: Paragraph) -> bool:
+    if len(paragraph.lines) != 1 or len(paragraph.lines[0].segments) < 2:
+        return False
+    cells = [clean(s.text) for s in paragraph.lines[0].segments]
+    return all(0 < len(c.split()) <= 4 and not c.endswith(".") for c in cells)
+
+
 def _sentence_decisions(paragraphs: list[Paragraph], title: str) -> list[FoundDecision]:
     found: list[FoundDecision] = []
     announced = False
+    lead: FoundDecision | None = None
+    tentative: list[FoundDecision] = []  # "Val av ...:" decides only with the names under it
     for paragraph in paragraphs:
         text = _decision_text(paragraph)
         if not text:
             continue
+        if lead is not None and _is_plain_entry(paragraph):
+            lead.text = f"{lead.text} {text}"  # the names a clause introduces belong to it
+            if lead in tentative:
+                tentative.remove(lead)
+            continue
+        lead = None
         if announced and (paragraph.marker or ATT_CLAUSE.match(text)):
             found.append(FoundDecision(kind=classify(text), text=text, page=paragraph.page))
             continue
         announced = text.endswith(":") and _announces(text)
         if announced:
             continue
-        for sentence in split_sentences(text):
+        sentences = split_sentences(text)
+        for k, sentence in enumerate(sentences):
             sentence = _after_lead(sentence)
-            if _decides(sentence):
-                found.append(FoundDecision(kind=classify(sentence), text=sentence, page=paragraph.page))
-    return found
+            if _decides(sentence) or _is_election(sentence):
+                decision = FoundDecision(kind=classify(sentence), text=sentence, page=paragraph.page)
+                found.append(decision)
+                if k == len(sentences) - 1 and _introduces_list(sentence):
+                    lead = decision
+                    if not _decides(sentence) and not PERSON_NAME.search(sentence[1:]):
+                        tentative.append(decision)
+    found = [d for d in found if d not in tentative]
+    return found or _vote_result(paragraphs)
+
+
+def _introduces_list(sentence: str) -> bool:
+    """A clause that the names below complete: "... utses:", "Val av ledamöter på 1 år",
+    "till valberedningen för en tid av 1 år valdes"."""
+    unfinished = not sentence.endswith((".", "!", "?"))
+    elects = _is_election(sentence) or re.search(r"(?i)\b(?:valdes|väljs|utsågs|utses)\b", sentence)
+    return sentence.endswith(":") or bool(unfinished and elects and not PERSON_NAME.search(sentence[1:]))
+
+
+def _is_election(sentence: str) -> bool:
+    """An election result written without a verb: "Val av kassör, Anna Ek på 2 år", or the
+    lead of a list of the elected ("Val av ledamöter på 1 år" over names)."""
+    return bool(re.match(r"(?i)^val av\b", sentence)) and not re.search(r"(?i)\bförslag|\bnominer", sentence)
+
+
+def _vote_result(paragraphs: list[Paragraph]) -> list[FoundDecision]:
+    """Where a vote is the only record that a proposal was adopted ("För: Samtliga närvarande
+    Emot: Ingen"), the vote is the decision."""
+    texts = [clean(p.text) for p in paragraphs]
+    for k, text in enumerate(texts):
+        if re.match(r"(?i)^för\s*:", text):
+            against = texts[k + 1] if k + 1 < len(texts) and re.match(r"(?i)^emot\s*:", texts[k + 1]) else ""
+            if against or re.search(r"(?i)\bemot\s*:", text):
+                return [FoundDecision(kind="decision", text=clean(f"{text} {against}"), page=paragraphs[k].page)]
+    return []
+
+
+def states_decision(text: str) -> bool:
+    """A heading that is itself a decision sentence ("Dagordningen godkändes"), as against a
+    heading that names one ("Beslut om årsavgiftens storlek")."""
+    return bool(SUBJECT_DECIDES.match(text) or PASSIVE_DECIDES.match(text)) and not NOT_A_DECISION.search(text)
 
 
 def _decides(sentence: str) -> bool:
@@ -229,9 +309,9 @@ def _is_nomination(title: str) -> bool:
 
 def _is_plain_entry(paragraph: Paragraph) -> bool:
     """A name or short label of a list, not a clause of its own."""
-    text = clean(paragraph.body)
+    text = clean(re.sub(r"\([^)]*\)", "", paragraph.body))
     words = text.split()
-    if not words or len(words) > 7 or ATT_CLAUSE.match(text):
+    if not words or len(words) > 7 or ATT_CLAUSE.match(text) or re.match(r"(?i)^(?:till|val av)\b", text):
         return False
     return not re.search(r"\b(?:utses|väljs|beslut|godkänn|fastställ|antas)\b", text, re.IGNORECASE)
 

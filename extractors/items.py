@@ -94,8 +94,21 @@ def _section_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
         if prefix and prefix.casefold() in ("se", "enligt", "i", "och", "till", "paragraf"):
             continue
         candidates.append(_start(lines, i, int(match.group("num")), letter, prefix, rest))
-    candidates = _common_prefix(candidates)
+    candidates = _without_listings(_common_prefix(candidates))
     return _rising(candidates)
+
+
+def _without_listings(candidates: list[ItemStart]) -> list[ItemStart]:
+    """A list of the paragraphs (a table of contents without a heading) has the same numbers
+    as the body, each followed by a line or two at most: the body wins."""
+    kept = []
+    for k, start in enumerate(candidates):
+        later = any((c.number, c.letter) == (start.number, start.letter) for c in candidates[k + 1:])
+        following = candidates[k + 1].index if k + 1 < len(candidates) else None
+        if later and following is not None and following - start.index <= 3:
+            continue
+        kept.append(start)
+    return kept
 
 
 def _common_prefix(candidates: list[ItemStart]) -> list[ItemStart]:
@@ -285,7 +298,13 @@ def _start(lines: list[Line], i: int, number: int, letter: str | None, prefix: s
         dnr = DNR.match(clean(lines[body].text)).group("dnr")  # type: ignore[union-attr]
         body += 1
     return ItemStart(index=i, body=body, number=number, letter=letter, prefix=prefix,
-                     title=title.strip(" .:"), dnr=_tidy_dnr(dnr), level=1)
+                     title=_tidy_title(title), dnr=_tidy_dnr(dnr), level=1)
+
+
+def _tidy_title(title: str) -> str:
+    """"Mötets öppnande 15:18": the clock time belongs to the item's text, not its title."""
+    title = re.sub(r"\s+(?:kl\.?\s*)?(?:[01]?\d|2[0-3])[:.][0-5]\d$", "", title.strip())
+    return title.strip(" .:")
 
 
 def _title_below(lines: list[Line], k: int) -> tuple[str, int, str | None]:
@@ -318,7 +337,7 @@ def _title_continues(lines: list[Line], first: int, k: int) -> int:
         if not (head.bold and line.bold) or line.page != head.page or line.list_marker:
             break
         text = clean(line.text)
-        if is_item_section_label(text) or SECTION.match(text) or DNR.match(text):
+        if is_item_section_label(text) or SECTION.match(text) or DNR.match(text) or NUMBERED.match(text):
             break
         if head.size and line.size and abs(head.size - line.size) > 0.5:
             break

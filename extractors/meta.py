@@ -8,19 +8,25 @@ import re
 from collections import Counter
 from datetime import date
 
+from extractors.cleanup import is_furniture_phrase
 from extractors.paragraphs import Paragraph
-from extractors.text import PERSON_NAME, clean, find_dates, find_time, fold, looks_like_person, person_key
+from extractors.text import DAY_MONTH, MONTHS, PERSON_NAME, clean, find_dates, find_time, fold, looks_like_person, person_key
 from extractors.vocabulary import is_organisation, label_key
 from schemas.layout import Line
 from schemas.record import Attendee, DocumentKind
 
 KIND_WORDS: list[tuple[str, DocumentKind]] = [
-    (r"minnesanteckning\w*|anteckningar\b|mötesanteckningar", "minnesanteckningar"),
+    (r"minnesanteckning\w*|anteckningar\b|mötesanteckningar|(?:synpunkter|sammanfattning)\s+(?:från|av)\s+"
+     r"(?:\w+\s+)?möte", "minnesanteckningar"),
     (r"verksamhetsplan\w*", "verksamhetsplan"),
     (r"\w*protokoll\w*|protokollsutdrag|protokollutdrag", "protokoll"),
     (r"delårsrapport\w*|årsredovisning\w*|verksamhetsberättelse\w*|\w*rapport\b|uppföljning\w*|"
      r"årsrapport\w*|bokslut\w*", "rapport"),
 ]
+# A title that names a meeting ("Årsmöte Trollhättans Judoklubb") is the title of its minutes.
+MEETING_WORDS = re.compile(
+    r"\b(?:årsmöte|årsstämma|styrelsemöte|föreningsstämma|extrastämma|stämma|sammanträde|konstituerande|"
+    r"medlemsmöte|extramöte|vårmöte|höstmöte|stormöte|husrådsmöte)t?\b", re.IGNORECASE)
 
 _NOT_NAME = (r"Sammanträdesprotokoll|Protokoll|PROTOKOLL|Sammanträdesdatum|Minnesanteckningar|Sida|Datum|"
              r"Styrelsen|Styrelse|Verksamhetsplan|Delårsrapport|Kallelse|Org|Plats")
@@ -31,10 +37,10 @@ ORG_BEFORE = re.compile(
 )
 ORG_AFTER = re.compile(
     r"(?P<org>(?:(?:[A-ZÅÄÖ][\wåäöéÅÄÖ&-]*|i|och|av|för) +){0,3}[A-ZÅÄÖ][\wåäöéÅÄÖ&-]* +"
-    r"(?:kommun|Kommun|KOMMUN|stad|Stad|STAD|region|samordningsförbund|Samordningsförbund|SAMORDNINGSFÖRBUND|"
-    r"byalag|Byalag|samfällighet|Samfällighet|samfällighetsförening|vägsamfällighet|Vägsamfällighet|"
-    r"förening|Förening|idrottsförening|klubb|Klubb|sällskap|Sällskap|dikningsföretag|skifteslag|"
-    r"vägförening|fiskevårdsområde|landsting|Landsting))(?![\wåäö])"
+    r"(?i:kommun|stad|region|samordningsförbund|byalag|samfällighet|samfällighetsförening|vägsamfällighet|"
+    r"förening|sällskap|dikningsföretag|skifteslag|vägförening|fiskevårdsområde|landsting"
+    r"|[\wåäö]*(?:klubb|idrottsförening|bostadsrättsförening|samfällighetsförening|förening|sällskap)))"
+    r"(?![\wåäö])"
 )
 ORG_GENITIVE_MEETING = re.compile(
     r"^(?P<org>[A-ZÅÄÖ][\wÅÄÖåäö ]{1,40}?)s\s+(?:vårmöte|höstmöte|årsmöte|stormöte|styrelsemöte|"
@@ -80,22 +86,28 @@ ADJUSTER_LABELS = ("justerare", "justerande", "utses att justera", "justeras", "
                    "justeringspersoner", "protokolljusterare", "justerat")
 
 
-def document_kind(title_lines: list[str], has_items: bool, has_attendees: bool) -> DocumentKind:
-    """The kind the document calls itself near its top, else what its shape says."""
-    best: tuple[int, DocumentKind] | None = None
-    text = "\n".join(title_lines)
-    for pattern, kind in KIND_WORDS:
-        match = re.search(pattern, text, re.IGNORECASE)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), kind)
-    if best:
-        return best[1]
+def document_kind(title_lines: list[str], more_lines: list[str], has_items: bool,
+                  has_attendees: bool) -> DocumentKind:
+    """The kind the document calls itself in its title, else near its top, else what its
+    shape says."""
+    for texts in (title_lines, more_lines):
+        best: tuple[int, DocumentKind] | None = None
+        text = "\n".join(texts)
+        for pattern, kind in KIND_WORDS:
+            match = re.search(pattern, text, re.IGNORECASE)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), kind)
+        meeting = MEETING_WORDS.search(text)
+        if meeting and (best is None or meeting.start() < best[0]):
+            best = (meeting.start(), "protokoll")
+        if best:
+            return best[1]
     if has_items and has_attendees:
         return "protokoll"
     return "annat"
 
 
-def organisation(top_texts: list[str], all_text: str) -> str | None:
+def organisation(top_texts: list[str], title_texts: list[str], all_text: str) -> str | None:
     """The organisation named at the top (running header first), as written there."""
     joined = _join_wrapped_names(top_texts)
     for text in joined:
@@ -110,18 +122,53 @@ def organisation(top_texts: list[str], all_text: str) -> str | None:
                 if org:
                     candidates.append((position, org))
     if not candidates:
-        return None
+        return _org_in_title(title_texts)
     counts = Counter(fold(org) for _, org in candidates)
     everywhere = Counter(fold(m.group("org")) for p in (ORG_BEFORE, ORG_AFTER) for m in p.finditer(all_text))
     first = min(candidates, key=lambda c: (c[0], -everywhere[fold(c[1])] - counts[fold(c[1])]))
     return first[1]
 
 
+TITLE_BLOCK = 4
+MEETING_TITLE = re.compile(
+    r"^(?:(?:\w*protokoll|minnesanteckningar|anteckningar)\s+(?:från|för|vid)\s+)?(?:ordinarie\s+|extra\s+)?"
+    r"(?:årsmöte|årsstämma|styrelsemöte|medlemsmöte|stämma|extrastämma|vårmöte|höstmöte|stormöte|möte)t?"
+    r"(?:\s*[-–,:]\s*|\s+(?:i|för|med|hos)\s+|\s+)"
+    r"(?P<org>[A-ZÅÄÖ][\wåäöÅÄÖ&.-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ&.-]*){0,3})",
+    re.IGNORECASE,
+)
+
+
+def _org_in_title(texts: list[str]) -> str | None:
+    """Without a word like "kommun" or "förening", the title still names the organisation:
+    "Årsmöte - Python Sverige", "Protokoll för årsmöte Österlen Budo 2026", or a short line
+    of its own in the title block ("LiTHe kod" over the date)."""
+    for text in texts:
+        for part in text.split("\t"):
+            match = MEETING_TITLE.match(part.strip())
+            if match and match.group("org")[:1].isupper():
+                return clean(match.group("org"))
+    for text in texts:
+        part = clean(text.split("\t")[0])
+        words = part.split()
+        if not 1 <= len(words) <= 3 or re.search(r"[\d:]", part) or len(part) > 40 or is_furniture_phrase(part):
+            continue
+        if any(re.search(pattern, part, re.IGNORECASE) for pattern, _ in KIND_WORDS) or BODY_WORDS.search(part):
+            continue
+        if _is_any_label(part.rstrip(":")) or looks_like_person(part) or not words[0][:1].isupper():
+            continue
+        return part
+    return None
+
+
 def _join_wrapped_names(texts: list[str]) -> list[str]:
-    """"Norra Västmanlands" + "SAMORDNINGSFÖRBUND": a name set on two lines."""
+    """"Norra Västmanlands" + "SAMORDNINGSFÖRBUND": a name set on two lines; and a word
+    broken in a narrow header cell ("Samhällsbyggnadsnämn" + "den")."""
     out: list[str] = []
     for text in texts:
-        if out and re.fullmatch(r"[A-ZÅÄÖ]{4,}(?:\s+[A-ZÅÄÖ]{2,})?", text) and len(out[-1].split()) <= 4:
+        if out and re.fullmatch(r"[a-zåäö]{2,5}", text) and re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]{6,}", out[-1]):
+            out[-1] = out[-1] + text
+        elif out and re.fullmatch(r"[A-ZÅÄÖ]{4,}(?:\s+[A-ZÅÄÖ]{2,})?", text) and len(out[-1].split()) <= 4:
             out[-1] = f"{out[-1]} {text}"
         else:
             out.append(text)
@@ -129,13 +176,25 @@ def _join_wrapped_names(texts: list[str]) -> list[str]:
 
 
 def _trim_org(org: str) -> str | None:
-    words = org.split()
-    while words and words[0].casefold() in ("i", "och", "av", "för", "protokoll", "sammanträdesprotokoll",
-                                            "minnesanteckningar", "styrelsen", "kallelse"):
+    words = [_uncap(w, i) for i, w in enumerate(org.split())]
+    while words and (words[0].casefold() in ("i", "och", "av", "för", "protokoll", "sammanträdesprotokoll",
+                                             "minnesanteckningar", "styrelsen", "kallelse", "från")
+                     or MEETING_WORDS.fullmatch(words[0])):
         words = words[1:]
     if len(words) < 2:
         return None
     return " ".join(words)
+
+
+GENERIC_ORG_WORDS = ("kommun", "stad", "region", "landsting", "byalag", "samfällighet", "förening")
+
+
+def _uncap(word: str, position: int) -> str:
+    """A running header in capitals ("HÖGSBY KOMMUN") as the name is written ("Högsby kommun")."""
+    if not (word.isupper() and len(word) > 3):
+        return word
+    lower = word.lower()
+    return lower if position > 0 and lower in GENERIC_ORG_WORDS else word.capitalize()
 
 
 def body(title_texts: list[str], decision_texts: list[str]) -> str | None:
@@ -186,6 +245,19 @@ def meeting_date(front: list[str], title_texts: list[str], all_texts: list[str])
             found = find_dates(text)
             if found:
                 return found[0][1]
+    return _date_without_year(title_texts)
+
+
+def _date_without_year(title_texts: list[str]) -> date | None:
+    """"Lördagen den 7 Mars, kl 11:30" under "Protokoll för årsmöte Österlen Budo 2026"."""
+    text = "\n".join(title_texts)
+    years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
+    for match in DAY_MONTH.finditer(text):
+        if years:
+            try:
+                return date(int(years[0]), MONTHS[match.group("m").lower().rstrip(".")], int(match.group("d")))
+            except ValueError:
+                continue
     return None
 
 
@@ -221,6 +293,9 @@ def place_and_time(front: list[str], title_texts: list[str]) -> tuple[str | None
         remote = REMOTE_PLACE.search(text)
         if remote and not location:
             location = remote.group("p")
+        if not time and (find_dates(text) or DAY_MONTH.search(text) or re.search(r"\bkl\.?\s*\d", text)):
+            found = find_time(_without_dates(text))
+            time = found[0] if found else None
     return location, time
 
 
@@ -335,13 +410,18 @@ def people_from_items(items: list[tuple[str, list[Paragraph]]]) -> dict[str, lis
         if not re.search(r"val av|mötesfunktionär|justera|ordförande|sekreterare", t):
             continue
         context = _role_of(t)
-        for paragraph in paragraphs:
-            text = clean(paragraph.body)
+        for text in [title] + [clean(p.body) for p in paragraphs]:
+            role, rest = _role_label(text.split(":")[0]) if ":" in text[:30] else (None, "")
+            named = clean(text.split(":", 1)[1]) if role else ""
+            if role and re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+){0,3}", named):
+                found[role].append(named)  # "Mötesordförande: Filip"
+                continue
             if len(text.split()) <= 6 and _role_of(text.casefold()):
                 context = _role_of(text.casefold())
                 continue
-            pairs = re.findall(r"(" + PERSON_NAME.pattern + r")\s+(?:till|som)\s+(?:mötes)?(ordförande|sekreterare|"
-                               r"protokolljusterare|justerare|justeringsperson)", text)
+            pairs = re.findall(r"(" + PERSON_NAME.pattern + r"),?\s+(?:(?:vald|valdes|väljs|utsågs|utses)\s+)?"
+                               r"(?:till|som)\s+(?:mötes)?(ordförande|sekreterare|protokolljusterare|justerare|"
+                               r"justeringsperson)", text)
             for name, role in pairs:
                 found[_role_of(role) or "chair"].append(name)
             if pairs:
@@ -365,7 +445,11 @@ def _role_of(text: str) -> str | None:
 
 
 def spell_as_attendee(name: str, attendees: list[Attendee]) -> str:
-    """A signature often misspells a name ("Shretim"): use the attendee list's spelling."""
+    """A signature often misspells a name ("Shretim"): use the attendee list's spelling;
+    a first name alone ("Filip") is the one attendee of that name."""
+    if " " not in name.strip():
+        same = [a.name for a in attendees if a.name.split()[0].casefold() == name.strip().casefold()]
+        return same[0] if len(same) == 1 else name
     key = person_key(name)
     best, score = name, 0.0
     for attendee in attendees:
@@ -380,6 +464,7 @@ def front_fields(lines: list[Line]) -> list[str]:
     continued on the lines below, and a row of labels over a row of values."""
     out: list[str] = []
     i = 0
+    lines = [_split_at_labels(line) for line in lines]
     while i < len(lines):
         line = lines[i]
         texts = [clean(s.text) for s in line.segments if clean(s.text)]
@@ -400,6 +485,19 @@ def front_fields(lines: list[Line]) -> list[str]:
     return out
 
 
+def _split_at_labels(line: Line) -> Line:
+    """"Plats och tid | Rådslaget | Paragrafer §§111-122": a second label on the row starts a
+    field of its own, so the first field ends before it. A row of labels alone is a header
+    over a row of values and stays whole."""
+    if all(_is_any_label(clean(s.text)) for s in line.segments):
+        return line
+    for k, segment in enumerate(line.segments[1:], start=1):
+        head = clean(segment.text).split(" ")[0]
+        if _is_any_label(clean(segment.text)) or _is_any_label(head):
+            return line.model_copy(update={"segments": line.segments[:k]})
+    return line
+
+
 def _is_any_label(text: str) -> bool:
     from extractors.vocabulary import is_front_label
 
@@ -414,7 +512,7 @@ def _continues_value(label_line: Line, line: Line) -> bool:
     return len(label_line.segments) == 1 and len(line.segments) == 1 and len(line.text.split()) <= 8
 
 
-OPENED = re.compile(r"\b(?:öppna(?:r|de|t|s)?|förklara\w*\s+mötet\s+öppnat)\b[^.]{0,50}?(?:kl\.?\s*)?"
+OPENED = re.compile(r"\b(?:öppna(?:r|de|t|s|nde)?|förklara\w*\s+mötet\s+öppnat)\b[^.]{0,50}?(?:kl\.?\s*)?"
                     r"(?P<t>(?:[01]?\d|2[0-3])[.:][0-5]\d)", re.IGNORECASE)
 CLOSED = re.compile(r"\b(?:avslut(?:as|ade|at|ar)|förklara\w*\s+mötet\s+avslutat|mötet\s+slut)\b[^.]{0,50}?"
                     r"(?:kl\.?\s*)?(?P<t>(?:[01]?\d|2[0-3])[.:][0-5]\d)", re.IGNORECASE)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from extractors.amounts import amounts_in
 from extractors.attendees import attendees_from_lines
-from extractors.cleanup import remove_furniture
-from extractors.decisions import find_decisions
+from extractors.cleanup import is_furniture_phrase, remove_furniture
+from extractors.decisions import find_decisions, states_decision
 from extractors.items import ItemStart, find_item_starts, item_end
 from extractors.meta import (
     body,
@@ -28,13 +28,16 @@ from schemas.record import Amount, Attendee, Decision, Document, Item
 
 EXTRACTOR_VERSION = "0.1.0"
 TITLE_LINES = 12
+TITLE_BLOCK = 5
 
 
 def build_record(layout: Layout, sha256: str) -> Document:
     cleaned = remove_furniture(layout)
     lines, tables = _with_column_tables(cleaned.lines, list(layout.tables))
-    top_texts = cleaned.furniture + [_line_text(ln) for ln in lines[:TITLE_LINES]]
-    kind = document_kind(top_texts, has_items=False, has_attendees=False)
+    header = [t for t in cleaned.furniture if not is_furniture_phrase(t)]
+    title_texts = [_line_text(ln) for ln in lines[:TITLE_BLOCK]]
+    top_texts = header + [_line_text(ln) for ln in lines[:TITLE_LINES]]
+    kind = document_kind(header + title_texts, top_texts, has_items=False, has_attendees=False)
     starts = find_item_starts(lines, kind)
     front_end = starts[0].index if starts else len(lines)
     body_end = item_end(lines, starts[-1].body, len(lines)) if starts else len(lines)
@@ -42,11 +45,14 @@ def build_record(layout: Layout, sha256: str) -> Document:
     attendees = attendees_from_lines(front)
     items, item_paragraphs = _items(lines, tables, starts, body_end, layout.flow)
     if kind == "annat":
-        kind = document_kind([], has_items=bool(items), has_attendees=bool(attendees))
+        kind = document_kind([], [], has_items=bool(items), has_attendees=bool(attendees))
     fields = front_fields(front)
     all_texts = [_line_text(ln) for ln in lines]
     location, time = place_and_time(fields, top_texts)
-    time = time or time_from_minutes([p.text for _, paragraphs in item_paragraphs for p in paragraphs])
+    headings = {start.index: _line_text(lines[start.index]) for start in starts}
+    time = time or time_from_minutes(
+        [text for start, (_, paragraphs) in zip(starts, item_paragraphs, strict=True)
+         for text in [headings[start.index], *(p.text for p in paragraphs)]])
     people = _people(front + tail, item_paragraphs, attendees)
     is_meeting = kind in ("protokoll", "minnesanteckningar", "annat")
     decision_texts = [d.text for item in items for d in item.decisions]
@@ -57,8 +63,8 @@ def build_record(layout: Layout, sha256: str) -> Document:
         extractor_version=EXTRACTOR_VERSION,
         kind=kind,
         title=_title(lines),
-        organisation=organisation(top_texts, "\n".join(all_texts)),
-        body=body(top_texts, decision_texts) if is_meeting else None,
+        organisation=organisation(top_texts, title_texts + header, "\n".join(all_texts)),
+        body=body(header + title_texts, decision_texts) if is_meeting else None,
         meeting_date=meeting_date(fields, top_texts, all_texts) if is_meeting else None,
         document_date=document_date(top_texts + all_texts[:60]) if not is_meeting else None,
         location=location if is_meeting else None,
@@ -93,10 +99,15 @@ def _items(lines: list[Line], tables: list[Table], starts: list[ItemStart], body
         stop = starts[k + 1].index if k + 1 < len(starts) else body_end
         span = lines[start.body:stop] if start.body <= stop else []
         paragraphs = to_paragraphs(_text_lines(span, tables), flow, margins)
+        heading = lines[start.index]
+        # In a flat numbered list the point is a sentence ("6. Dagordningen godkändes."): it
+        # may decide, like any sentence of the item's text.
+        sentence = heading.text.rstrip().endswith(".") or states_decision(start.title)
+        said = [Paragraph([heading])] if sentence and start.number is not None else []
         decisions = [
             Decision(kind=d.kind, text=d.text, page=d.page,
                      amounts=[_amount(m, d.page) for m in amounts_in(d.text)])
-            for d in find_decisions(paragraphs, start.title)
+            for d in find_decisions(said + paragraphs, start.title)
         ]
         last_page = max([ln.page for ln in span] + [lines[start.index].page])
         items.append(Item(

@@ -21,6 +21,7 @@ WORD_DATE = re.compile(
     rf"(?<!\w)(?P<d>[0-3]?\d)(?:e|:e)?\s+(?P<m>{_MONTH_NAMES})\.?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)",
     re.IGNORECASE,
 )
+DAY_MONTH = re.compile(rf"(?<!\w)(?P<d>[0-3]?\d)(?:e|:e)?\s+(?P<m>{_MONTH_NAMES})\b", re.IGNORECASE)
 COMPACT_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
 
 TIME_RANGE = re.compile(

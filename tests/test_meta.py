@@ -6,19 +6,29 @@ from extractors.meta import body, definite, document_kind, meeting_date, organis
 
 
 def test_kind_from_the_documents_words() -> None:
-    assert document_kind(["Minnesanteckningar Utvecklingsrådet"], False, False) == "minnesanteckningar"
-    assert document_kind(["Sammanträdesprotokoll", "Styrelsen"], False, False) == "protokoll"
-    assert document_kind(["Delårsrapport", "januari-augusti 2023"], False, False) == "rapport"
-    assert document_kind(["Verksamhetsplan och budget 2025-2027"], False, False) == "verksamhetsplan"
-    assert document_kind(["Samordningsförbundet"], True, True) == "protokoll"
-    assert document_kind(["Något annat"], False, False) == "annat"
+    assert document_kind(["Minnesanteckningar Utvecklingsrådet"], [], False, False) == "minnesanteckningar"
+    assert document_kind(["Sammanträdesprotokoll", "Styrelsen"], [], False, False) == "protokoll"
+    assert document_kind(["Delårsrapport", "januari-augusti 2023"], [], False, False) == "rapport"
+    assert document_kind(["Verksamhetsplan och budget 2025-2027"], [], False, False) == "verksamhetsplan"
+    assert document_kind(["Samordningsförbundet"], [], True, True) == "protokoll"
+    assert document_kind(["Något annat"], [], False, False) == "annat"
+
+
+def org(*title: str) -> str | None:
+    return organisation(list(title), list(title), "")
 
 
 def test_organisation_forms() -> None:
-    assert organisation(["Styrelsen Samordningsförbundet Västmanland"], "") == "Samordningsförbundet Västmanland"
-    assert organisation(["Norra Västmanlands", "SAMORDNINGSFÖRBUND"], "") == "Norra Västmanlands SAMORDNINGSFÖRBUND"
-    assert organisation(["LiTHe kods vårmöte 2019 - Protokoll"], "") == "LiTHe kod"
-    assert organisation(["Långasands Byalag\tPROTOKOLL"], "") == "Långasands Byalag"
+    assert org("Styrelsen Samordningsförbundet Västmanland") == "Samordningsförbundet Västmanland"
+    assert org("Norra Västmanlands", "SAMORDNINGSFÖRBUND") == "Norra Västmanlands Samordningsförbund"
+    assert org("HÖGSBY KOMMUN\tPROTOKOLL\t2") == "Högsby kommun"
+    assert org("LiTHe kods vårmöte 2019 - Protokoll") == "LiTHe kod"
+    assert org("Långasands Byalag\tPROTOKOLL") == "Långasands Byalag"
+    assert org("Årsmöte Trollhättans Judoklubb 2024-02-14") == "Trollhättans Judoklubb"
+    assert org("Styrelsemöte - Python Sverige", "Sekreterare: Frej Connolly") == "Python Sverige"
+    assert org("Protokoll för årsmöte Österlen Budo 2026") == "Österlen Budo"
+    assert org("Mötesprotokoll", "LiTHe kod", "2015-09-26") == "LiTHe kod"
+    assert org("Kommunstyrelsen", "Protokoll", "Utdragsbestyrkande") is None
 
 
 def test_body_in_definite_form() -> None:
