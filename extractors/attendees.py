@@ -231,7 +231,7 @@ def _parentheticals(text: str) -> tuple[str, list[str], str | None, str | None]:
         these: list[str] = []
         for part in (p.strip() for p in inner.split(",") if p.strip()):
             found = PRESENCE.search(part)
-            if found and _is_presence(found.group("p")) or re.match(r"(?i)punkt\b", part):
+            if (found and _is_presence(found.group("p"))) or re.match(r"(?i)punkt\b", part):
                 presence = presence or _tidy_presence(part)
             elif is_organisation(part) and not is_role(part):
                 organisation = organisation or part

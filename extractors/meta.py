@@ -10,7 +10,17 @@ from datetime import date
 
 from extractors.cleanup import is_furniture_phrase
 from extractors.paragraphs import Paragraph
-from extractors.text import DAY_MONTH, MONTHS, PERSON_NAME, clean, find_dates, find_time, fold, looks_like_person, person_key
+from extractors.text import (
+    DAY_MONTH,
+    MONTHS,
+    PERSON_NAME,
+    clean,
+    find_dates,
+    find_time,
+    fold,
+    looks_like_person,
+    person_key,
+)
 from extractors.vocabulary import is_organisation, label_key
 from schemas.layout import Line
 from schemas.record import Attendee, DocumentKind
@@ -411,7 +421,7 @@ def people_from_items(items: list[tuple[str, list[Paragraph]]]) -> dict[str, lis
             continue
         context = _role_of(t)
         for text in [title] + [clean(p.body) for p in paragraphs]:
-            role, rest = _role_label(text.split(":")[0]) if ":" in text[:30] else (None, "")
+            role = _role_label(text.split(":")[0])[0] if ":" in text[:30] else None
             named = clean(text.split(":", 1)[1]) if role else ""
             if role and re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+){0,3}", named):
                 found[role].append(named)  # "Mötesordförande: Filip"
