@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.text import clean, fold
+from extractors.text import clean, fold, looks_like_person
 from extractors.vocabulary import is_front_label, is_item_section_label
 from schemas.layout import Line
 
@@ -35,7 +35,7 @@ TOC_PAGE = re.compile(r"(?:\.{3,}|…+|\t)\s*\d{1,3}$")
 ITEM_END = re.compile(
     r"^(?:(?:vid protokollet|justeras|justerat|underskrifter|bilaga\s+[a-z0-9]{1,3}|bilagor|"
     r"protokollet justeras|mötesordförande|ordförande\s+sekreterare|sekreterare\s+justerare)\s*:?$|"
-    r"(?:vid pennan|vid protokollet|antecknat av|antecknare|protokollförare)\b)"
+    r"(?:vid pennan|vid protokollet|vid anteckningarna|antecknat av|antecknare|protokollförare)\b)"
 )
 MAX_GAP = 3
 
@@ -149,6 +149,8 @@ def _numbered_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
     starts = _rising(aligned)
     if starts and starts[0].number is not None and starts[0].number > MAX_GAP:
         return []
+    if starts and starts[0].index > 0.5 * len(lines):
+        return []  # a numbered list late in the text is a list inside it, not the agenda
     return starts
 
 
@@ -193,7 +195,7 @@ def _heading_starts(lines: list[Line], toc: set[int], kind: str) -> list[ItemSta
         if level is None:
             continue
         text = clean(line.text.replace("\t", " "))
-        if is_item_section_label(text) or is_front_label(text) or text.endswith(":"):
+        if is_item_section_label(text) or is_front_label(text) or text.endswith(":") or ITEM_END.match(fold(text)):
             continue
         candidates.append((i, level))
     candidates = _after_front_matter(lines, candidates)
@@ -262,14 +264,20 @@ def _front_labels_end(lines: list[Line]) -> int | None:
     if last_label is None:
         return None
     i = last_label + 1
-    while i < len(lines) and _is_list_entry(lines[i]):
+    first = lines[i] if i < len(lines) else None
+    while i < len(lines) and first is not None and _is_list_entry(lines[i], first):
         i += 1
     return i - 1
 
 
-def _is_list_entry(line: Line) -> bool:
+def _is_list_entry(line: Line, first: Line) -> bool:
+    """A line of a front-matter list: set like its first entry, a name or "name, role"."""
     text = clean(line.text)
-    return bool(line.list_marker) or text[:1] in "-•–·" or (len(text.split()) <= 8 and not line.bold)
+    if line.list_marker or text[:1] in "-•–·":
+        return True
+    if line.bold or len(text.split()) > 8 or abs((line.size or 0) - (first.size or 0)) > 0.5:
+        return False
+    return "," in text or len(line.segments) > 1 or looks_like_person(text.split(",")[0])
 
 
 # -- shared -----------------------------------------------------------------------------

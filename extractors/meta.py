@@ -91,6 +91,7 @@ WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag
 
 CHAIR_LABELS = ("ordförande", "mötesordförande", "ordf", "ordförande för mötet")
 SECRETARY_LABELS = ("sekreterare", "vid protokollet", "protokollförare", "mötessekreterare", "vid pennan",
+                    "vid anteckningarna", "antecknat", "antecknades av",
                     "protokollförd av", "antecknat av", "antecknare", "vid tangentbordet")
 ADJUSTER_LABELS = ("justerare", "justerande", "utses att justera", "justeras", "justeringsperson",
                    "justeringspersoner", "protokolljusterare", "justerat")
@@ -107,11 +108,10 @@ def document_kind(title_lines: list[str], more_lines: list[str], has_items: bool
             match = re.search(pattern, text, re.IGNORECASE)
             if match and (best is None or match.start() < best[0]):
                 best = (match.start(), kind)
-        meeting = MEETING_WORDS.search(text)
-        if meeting and (best is None or meeting.start() < best[0]):
-            best = (meeting.start(), "protokoll")
         if best:
             return best[1]
+        if MEETING_WORDS.search(text):
+            return "protokoll"
     if has_items and has_attendees:
         return "protokoll"
     return "annat"
@@ -392,7 +392,7 @@ def _names(text: str) -> list[str]:
     parts = re.split(r",|\s+och\s+|\s+samt\s+|\s+&\s+|\t", text)
     names = []
     for part in parts:
-        part = clean(re.sub(r"\(.*?\)", "", part)).strip(" .:*")
+        part = clean(re.sub(r"\(.*?\)", "", part)).strip(" .:*/")
         if not part:
             continue
         if is_organisation(part):

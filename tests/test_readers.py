@@ -75,3 +75,9 @@ def test_bad_files_say_why(tmp_path: Path, content: bytes, reason: str) -> None:
 def test_scan_without_text_layer() -> None:
     with pytest.raises(UnreadableDocument, match=r"no text layer \(needs OCR\)"):
         read_layout(CORPUS / "tgdk_2020-09-23-konstituerande.pdf")
+
+
+def test_garbage_ocr_layer_is_not_trusted() -> None:
+    with pytest.raises(UnreadableDocument, match="garbled OCR"):
+        read_layout(CORPUS / "stenaldern_2015-01-15-styrelse.pdf")
+    assert read_layout(CORPUS / "asketorp-vag_2021-08-15-arsstamma.pdf").lines  # a poor but readable OCR

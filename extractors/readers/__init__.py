@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from extractors.readers.docx import read_docx
@@ -28,12 +29,33 @@ def read_layout(path: Path) -> Layout:
         layout = read_pdf(path)
         if not layout.has_text_layer:
             raise UnreadableDocument("no text layer (needs OCR)")
+        if is_garbled(layout):
+            raise UnreadableDocument("the text layer is unreadable (garbled OCR; needs OCR)")
         return layout
     if magic.startswith(b"PK") and path.suffix.lower() in (".docx", ".docm", ""):
         return read_docx(path)
     if path.suffix.lower() == ".doc" or magic.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableDocument("old Word .doc format is not supported (save it as DOCX or PDF)")
     raise UnreadableDocument(f"unsupported file type '{path.suffix or 'none'}' (expects PDF or DOCX)")
+
+
+# A token of ordinary text: a word, a number or date, an abbreviation, a sign.
+_WORD_TOKEN = re.compile(
+    r"^[(\"“”'«]*(?:[A-ZÅÄÖÉa-zåäöéü][a-zåäöéü]+(?:-[A-ZÅÄÖa-zåäö][a-zåäö]+)*|[A-ZÅÄÖ]{2,}|"
+    r"\d+(?:[-.,:/]\d+)*%?|[A-ZÅÄÖ]|[a-zåäö]|§+|[-–•])[)\"“”'»]*[.,:;!?)]*$"
+)
+GARBLED_BELOW = 0.78
+
+
+def is_garbled(layout: Layout) -> bool:
+    """A text layer from a bad OCR ("Stcnäldcrns sa ml?i I lighctslii"): too few tokens read
+    as words, too many lone letters. Clean scans and born-digital files score above 0.83."""
+    tokens = [t for line in layout.lines for t in line.text.split()]
+    if len(tokens) < 50:
+        return False
+    words = sum(bool(_WORD_TOKEN.match(t)) for t in tokens) / len(tokens)
+    letters = sum(len(t) == 1 and t.isalpha() for t in tokens) / len(tokens)
+    return words - letters < GARBLED_BELOW
 
 
 def _has_pdf_header(path: Path) -> bool:

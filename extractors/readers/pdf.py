@@ -4,6 +4,7 @@ segments, ruled tables through pdfplumber's table finder, 1-based pages."""
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ def read_pdf(path: Path) -> Layout:
                 page.close()  # pdfplumber keeps every read page in memory otherwise
             lines.extend(page_lines)
             tables.extend(page_tables)
+    lines = repair_ligatures(lines)
     return Layout(
         source=path.name,
         pages=page_count,
@@ -60,6 +62,24 @@ def read_pdf(path: Path) -> Layout:
         has_text_layer=chars > 0,
         warnings=warnings,
     )
+
+
+# Some OpenOffice-to-Quartz PDFs map the ligatures tt, ft and ti to the glyphs of U, O and Q
+# ("aU" for "att", "EOersom" for "Eftersom", "Qd" for "tid").
+_BROKEN_LIGATURE = re.compile(r"(?<=[a-zåäöA-ZÅÄÖ])[UOQ](?=[a-zåäö]|\b)|\bQ(?=[a-zåäö])")
+_LIGATURES = {"U": "tt", "O": "ft", "Q": "ti"}
+
+
+def repair_ligatures(lines: list[Line]) -> list[Line]:
+    """Undo a broken ligature mapping, when a document shows it often enough to be sure."""
+    hits = sum(len(_BROKEN_LIGATURE.findall(s.text)) for line in lines for s in line.segments
+               if not s.text.isupper())
+    if hits < 5:
+        return lines
+    return [line.model_copy(update={"segments": [
+        s if s.text.isupper() else s.model_copy(update={"text": _BROKEN_LIGATURE.sub(lambda m: _LIGATURES[m.group(0)],
+                                                                                     s.text)})
+        for s in line.segments]}) for line in lines]
 
 
 def _read_page(page: Any, number: int, table_offset: int) -> tuple[list[Line], list[Table]]:
