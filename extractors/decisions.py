@@ -59,7 +59,7 @@ PASSIVE_DECIDES = re.compile(
     re.IGNORECASE,
 )
 IMPERSONAL_DECIDES = re.compile(
-    r"\b(?:beslutas|beslutades|beslutat|beslöts)\b|^beslut\b(?!\s+(?:tas|fattas|kommer|ska|skall))|"
+    r"\b(?:beslutas|beslutades|beslutat|beslöts)\b|^beslut\b(?!\s+(?:tas|fattas|kommer|ska|skall|har|hade|är|var|behöver))|"
     r"^skjuter upp\b|^(?:mötet|årsmötet|stämman)\s+röstar\b",
     re.IGNORECASE,
 )

@@ -8,6 +8,7 @@ A table of contents is never an item, and a quoted paragraph of another body or 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ ITEM_END = re.compile(
     r"protokollet justeras|mötesordförande|ordförande\s+sekreterare|sekreterare\s+justerare)\s*:?$|"
     r"(?:vid pennan|vid protokollet|vid anteckningarna|antecknat av|antecknare|protokollförare)\b)"
 )
-MAX_GAP = 3
+MAX_GAP = 5
 
 
 @dataclass
@@ -86,7 +87,7 @@ def _section_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
         match = SECTION.match(text) or SECTION_AFTER.match(text)
         if not match or text.startswith("§§"):
             continue
-        rest = clean(match.group("rest"))
+        rest = clean(match.group("rest")).lstrip("|¦ ")  # a column rule read by OCR
         if rest[:1].islower() and not DNR.match(rest):
             continue  # "§ 5 i förbundsordningen": a reference in running text
         letter = match.groupdict().get("letter")
@@ -94,18 +95,54 @@ def _section_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
         if prefix and prefix.casefold() in ("se", "enligt", "i", "och", "till", "paragraf"):
             continue
         candidates.append(_start(lines, i, int(match.group("num")), letter, prefix, rest))
-    candidates = _without_listings(_common_prefix(candidates))
-    return _rising(candidates)
+    return _rising_per_meeting(lines, _common_prefix(candidates))
+
+
+MEETING_TITLE = re.compile(
+    r"^(?:\w*protokoll|minnesanteckningar|anteckningar|kallelse)\b(?:\s+(?:nr\.?\s*)?\d+)?", re.IGNORECASE)
+
+
+def _restarts(candidates: list[ItemStart], at: int) -> bool:
+    """The numbering starts again after a line: the next number is below the one before."""
+    before = [c.number or 0 for c in candidates if c.index < at]
+    after = [c.number or 0 for c in candidates if c.index > at]
+    return bool(before and after) and after[0] < before[-1]
+
+
+def _rising_per_meeting(lines: list[Line], candidates: list[ItemStart]) -> list[ItemStart]:
+    """One file may hold several meetings back to back ("Mötesprotokoll 1", "Mötesprotokoll
+    2" ...), each numbering its items from the start again: the rising run is per meeting."""
+    if not candidates:
+        return []
+    titles = [i for i, line in enumerate(lines)
+              if i > candidates[0].index and MEETING_TITLE.match(clean(line.text)) and len(line.text.split()) <= 4
+              and (line.bold or line.heading_level is not None) and _restarts(candidates, i)]
+    bounds = [-1, *titles, len(lines)]
+    starts: list[ItemStart] = []
+    for low, high in itertools.pairwise(bounds):
+        starts.extend(_rising(_without_listings([c for c in candidates if low < c.index < high])))
+    return starts
 
 
 def _without_listings(candidates: list[ItemStart]) -> list[ItemStart]:
     """A list of the paragraphs (a table of contents without a heading) has the same numbers
     as the body, each followed by a line or two at most: the body wins."""
+    dense = [k + 1 < len(candidates) and candidates[k + 1].index - c.index <= 2
+             and (candidates[k + 1].number or 0) > (c.number or 0) for k, c in enumerate(candidates)]
+    listed: set[int] = set()
+    k = 0
+    while k < len(candidates):
+        end = k
+        while end < len(candidates) and dense[end]:
+            end += 1
+        if end - k + 1 >= 4:  # four or more paragraph lines in a row, a line or two apart
+            listed.update(range(k, end + 1))
+        k = end + 1
     kept = []
     for k, start in enumerate(candidates):
-        later = any((c.number, c.letter) == (start.number, start.letter) for c in candidates[k + 1:])
-        following = candidates[k + 1].index if k + 1 < len(candidates) else None
-        if later and following is not None and following - start.index <= 3:
+        later = any((c.number, c.letter) == (start.number, start.letter) for c in candidates[k + 1:]
+                    if candidates.index(c) not in listed)
+        if k in listed and later:
             continue
         kept.append(start)
     return kept
@@ -136,7 +173,7 @@ def _numbered_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
         match = NUMBERED.match(text)
         if not match or re.match(r"^\d{1,2}\s*[.:]\s*\d", text):
             continue  # "3.1." is a sub-heading, "10.00" a time
-        rest = clean(match.group("rest"))
+        rest = clean(match.group("rest")).lstrip("|¦ ")  # a column rule read by OCR
         if rest and not rest[:1].isupper() and rest[:1] not in "“\"'(":
             continue
         if len(rest) > 160:

@@ -97,3 +97,20 @@ def test_unnumbered_headings_after_the_attendee_list() -> None:
     ]
     assert [(s.number, s.title) for s in find_item_starts(lines, "minnesanteckningar")] == [
         (None, "Projekt Rehabkoordinatorer i samverkan"), (None, "Rådgivande myndighetsgemensamt team (RMGT)")]
+
+
+def test_a_listing_without_heading_gives_way_to_the_body() -> None:
+    listing = "\n".join(f"§ {n} | Ärende {n}" for n in range(111, 116))
+    body = "\n".join(f"§ {n}\nÄrende {n}\nText om ärendet.\nMer text.\nBeslut\nAtt bifalla." for n in range(111, 116))
+    result = find_item_starts(make_lines(listing.replace(" | ", "\t") + "\n" + body), "protokoll")
+    assert [s.number for s in result] == [111, 112, 113, 114, 115]
+    assert all(s.index > 5 for s in result)
+
+
+def test_several_meetings_in_one_file_each_number_from_one() -> None:
+    meeting = "§1 Objektiv\nText.\n§2 Rapport\nText.\n§3 Mötesslut\nText."
+    text = f"Mötesprotokoll 1\nDatum: 31-08-2020\n{meeting}\nMötesprotokoll 2\nDatum: 01-09-2020\n{meeting}"
+    lines = make_lines(text)
+    lines = [ln.model_copy(update={"segments": [s.model_copy(update={"bold": True}) for s in ln.segments]})
+             if ln.text.startswith("Mötesprotokoll") else ln for ln in lines]
+    assert [s.number for s in find_item_starts(lines, "protokoll")] == [1, 2, 3, 1, 2, 3]
