@@ -243,6 +243,8 @@ def _sentence_decisions(paragraphs: list[Paragraph], title: str) -> list[FoundDe
 def _introduces_list(sentence: str) -> bool:
     """A clause that the names below complete: "... utses:", "Val av ledamöter på 1 år",
     "till valberedningen för en tid av 1 år valdes"."""
+    if re.match(r"(?i)^följande\b", sentence):
+        return True  # "Följande valdes som ledamöter." over the names
     unfinished = not sentence.endswith((".", "!", "?"))
     elects = _is_election(sentence) or re.search(r"(?i)\b(?:valdes|väljs|utsågs|utses)\b", sentence)
     return sentence.endswith(":") or bool(unfinished and elects and not PERSON_NAME.search(sentence[1:]))
@@ -313,6 +315,8 @@ def _is_plain_entry(paragraph: Paragraph) -> bool:
     words = text.split()
     if not words or len(words) > 7 or ATT_CLAUSE.match(text) or re.match(r"(?i)^(?:till|val av)\b", text):
         return False
+    if re.search(r"\b(?:valdes|vald|valda|omvald|utsågs)\b", text, re.IGNORECASE) and text.endswith("."):
+        return False  # "Laurent Ploix valdes som ersättare.": a sentence of its own
     return not re.search(r"\b(?:utses|väljs|beslut|godkänn|fastställ|antas)\b", text, re.IGNORECASE)
 
 

@@ -54,6 +54,7 @@ class ItemStart:
 
 
 def find_item_starts(lines: list[Line], kind: str) -> list[ItemStart]:
+    lines = lines[: appendix_start(lines)]  # an appendix (bilaga) holds no items of the meeting
     toc = _toc_lines(lines)
     starts = _section_starts(lines, toc)
     if len(starts) < 2:
@@ -69,10 +70,24 @@ def find_item_starts(lines: list[Line], kind: str) -> list[ItemStart]:
 
 def item_end(lines: list[Line], start: int, stop: int) -> int:
     """Where the last item's text ends: at a signature block or the first appendix."""
+    stop = min(stop, appendix_start(lines))
     for i in range(start, stop):
         if ITEM_END.match(fold(lines[i].segments[0].text)):
             return i
     return stop
+
+
+APPENDIX = re.compile(r"^(?:[a-z]\s+)?(?:appendix|bilaga|bilagor|bilageförteckning)\b(?:\s+\S+){0,6}$")
+
+
+def appendix_start(lines: list[Line]) -> int:
+    """The first line of an appendix: a heading "Bilaga A", "Appendix A - Stadgar"."""
+    body_size = _body_size(lines)
+    for i, line in enumerate(lines):
+        text = fold(line.text)
+        if i > 3 and APPENDIX.match(text) and (line.bold or line.heading_level or (line.size or 0) > body_size + 1):
+            return i
+    return len(lines)
 
 
 # -- paragraphs (§) ---------------------------------------------------------------------
@@ -181,6 +196,10 @@ def _numbered_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
         candidates.append((_start(lines, i, int(match.group("num")), None, None, rest), line.x0))
     if not candidates:
         return []
+    body_size = _body_size(lines)
+    styled = [(c, x) for c, x in candidates if lines[c.index].bold or (lines[c.index].size or 0) > body_size + 1]
+    if len(styled) >= 3:
+        candidates = styled  # numbered headings, as against numbered lists in the text
     left = min(x for _, x in candidates)
     aligned = [c for c, x in candidates if x <= left + 30]
     starts = _rising(aligned)
@@ -246,7 +265,7 @@ def _heading_starts(lines: list[Line], toc: set[int], kind: str) -> list[ItemSta
         if starts and i < starts[-1].body:
             continue  # the second line of a wrapped heading
         body = _title_continues(lines, i, i + 1)
-        title = clean(" ".join(lines[k].text.replace("\t", " ") for k in range(i, body)))
+        title = _joined(lines[i:body])
         title = re.sub(r"^(?:\d+\.)+\s*", "", title)
         starts.append(ItemStart(index=i, body=body, number=None, letter=None, prefix=None,
                                 title=title.rstrip(" ."), dnr=None, level=level))
@@ -338,7 +357,7 @@ def _start(lines: list[Line], i: int, number: int, letter: str | None, prefix: s
     else:
         body = _title_continues(lines, i, body)
         if body > i + 1:
-            title = clean(" ".join([title] + [lines[k].text for k in range(i + 1, body)]))
+            title = clean(f"{title} {_joined(lines[i + 1:body])}").replace("- ", "-")
     while body < len(lines) and not dnr and DNR.match(clean(lines[body].text)):
         dnr = DNR.match(clean(lines[body].text)).group("dnr")  # type: ignore[union-attr]
         body += 1
@@ -369,8 +388,7 @@ def _title_below(lines: list[Line], k: int) -> tuple[str, int, str | None]:
             k += 1
             continue
         end = _title_continues(lines, k, k + 1)
-        title = clean(" ".join(lines[j].text.replace("\t", " ") for j in range(k, end)))
-        return title, end, dnr
+        return _joined(lines[k:end]), end, dnr
     return "", k, dnr
 
 
@@ -391,6 +409,15 @@ def _title_continues(lines: list[Line], first: int, k: int) -> int:
         k += 1
         head = line
     return k
+
+
+def _joined(lines: list[Line]) -> str:
+    """Lines of a wrapped title as one: a break after a hyphen joins without a space."""
+    text = ""
+    for line in lines:
+        piece = clean(line.text.replace("\t", " "))
+        text = f"{text}{piece}" if text.endswith("-") and piece[:1].islower() else clean(f"{text} {piece}")
+    return text
 
 
 def _tidy_dnr(dnr: str | None) -> str | None:
