@@ -232,10 +232,11 @@ def _sentence_decisions(paragraphs: list[Paragraph], title: str) -> list[FoundDe
             if _decides(sentence) or _is_election(sentence):
                 decision = FoundDecision(kind=classify(sentence), text=sentence, page=paragraph.page)
                 found.append(decision)
-                if k == len(sentences) - 1 and _introduces_list(sentence):
+                if not _decides(sentence) and not PERSON_NAME.search(sentence[1:]):
+                    tentative.append(decision)  # "Val av ordförande." decides with the names below it
+                    lead = decision if k == len(sentences) - 1 else lead
+                elif k == len(sentences) - 1 and _introduces_list(sentence):
                     lead = decision
-                    if not _decides(sentence) and not PERSON_NAME.search(sentence[1:]):
-                        tentative.append(decision)
     found = [d for d in found if d not in tentative]
     return found or _vote_result(paragraphs)
 

@@ -132,7 +132,7 @@ def organisation(top_texts: list[str], title_texts: list[str], all_text: str) ->
                 if org:
                     candidates.append((position, org))
     if not candidates:
-        return _org_in_title(title_texts)
+        return _org_in_title(_join_wrapped_names(title_texts))
     counts = Counter(fold(org) for _, org in candidates)
     everywhere = Counter(fold(m.group("org")) for p in (ORG_BEFORE, ORG_AFTER) for m in p.finditer(all_text))
     first = min(candidates, key=lambda c: (c[0], -everywhere[fold(c[1])] - counts[fold(c[1])]))

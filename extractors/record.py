@@ -63,7 +63,7 @@ def build_record(layout: Layout, sha256: str) -> Document:
         extractor_version=EXTRACTOR_VERSION,
         kind=kind,
         title=_title(lines),
-        organisation=organisation(top_texts, title_texts + header, "\n".join(all_texts)),
+        organisation=organisation(top_texts, title_texts[:front_end] + header, "\n".join(all_texts)),
         body=body(header + title_texts, decision_texts) if is_meeting else None,
         meeting_date=meeting_date(fields, top_texts, all_texts) if is_meeting else None,
         document_date=document_date(top_texts + all_texts[:60]) if not is_meeting else None,
