@@ -98,7 +98,9 @@ def _section_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
     for i, line in enumerate(lines):
         if i in toc or (line.table is not None and len(line.segments) > 3):
             continue
-        text = _strip_marker(line.text.replace("\t", "  "))
+        text = line.text.replace("\t", "  ").strip()
+        if line.list_marker or _strip_marker(text) != text:
+            continue  # a bullet that cites a paragraph ("• §81 KS ...") or a listing entry
         match = SECTION.match(text) or SECTION_AFTER.match(text)
         if not match or text.startswith("§§"):
             continue
@@ -109,7 +111,9 @@ def _section_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
         prefix = match.groupdict().get("prefix")
         if prefix and prefix.casefold() in ("se", "enligt", "i", "och", "till", "paragraf"):
             continue
-        candidates.append(_start(lines, i, int(match.group("num")), letter, prefix, rest))
+        start = _start(lines, i, int(match.group("num")), letter, prefix, rest)
+        if not start.title[:1].islower():  # a title read in lower case is the tail of a wrapped listing line
+            candidates.append(start)
     return _rising_per_meeting(lines, _common_prefix(candidates))
 
 
@@ -264,6 +268,8 @@ def _heading_starts(lines: list[Line], toc: set[int], kind: str) -> list[ItemSta
     for i, level in candidates:
         if starts and i < starts[-1].body:
             continue  # the second line of a wrapped heading
+        if i == 0 and kind not in ("rapport", "verksamhetsplan"):
+            continue  # the document's own title
         body = _title_continues(lines, i, i + 1)
         title = _joined(lines[i:body])
         title = re.sub(r"^(?:\d+\.)+\s*", "", title)
@@ -308,7 +314,7 @@ def _after_front_matter(lines: list[Line], candidates: list[tuple[int, int]]) ->
     label_end = _front_labels_end(lines)
     if label_end is not None:
         return [(i, lv) for i, lv in candidates if i > label_end]
-    return [(i, lv) for i, lv in candidates if i > 2] or candidates[1:]
+    return candidates
 
 
 def _front_labels_end(lines: list[Line]) -> int | None:

@@ -160,6 +160,8 @@ def _org_in_title(texts: list[str]) -> str | None:
                 return clean(match.group("org"))
     for text in texts:
         part = clean(text.split("\t")[0])
+        if _is_any_label(part.rstrip(":")) or _is_any_label(part.split(" ")[0]):
+            break  # the title block ends where the labelled fields begin
         words = part.split()
         if not 1 <= len(words) <= 3 or re.search(r"[\d:]", part) or len(part) > 40 or is_furniture_phrase(part):
             continue
