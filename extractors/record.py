@@ -48,7 +48,7 @@ def build_record(layout: Layout, sha256: str) -> Document:
         kind = document_kind([], [], has_items=bool(items), has_attendees=bool(attendees))
     fields = front_fields(front)
     all_texts = [_line_text(ln) for ln in lines]
-    location, time = place_and_time(fields, top_texts)
+    location, time = place_and_time(fields, header + title_texts[:front_end])
     headings = {start.index: _line_text(lines[start.index]) for start in starts}
     time = time or time_from_minutes(
         [text for start, (_, paragraphs) in zip(starts, item_paragraphs, strict=True)
