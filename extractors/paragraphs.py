@@ -6,6 +6,7 @@ A new paragraph starts at a list marker, after a vertical gap, at a change of we
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -66,18 +67,27 @@ class Paragraph:
         return text
 
 
-def to_paragraphs(lines: list[Line], flow: str,
-                  margins: dict[int, tuple[float, float]] | None = None) -> list[Paragraph]:
-    """Join wrapped lines into paragraphs; ``margins`` (from ``text_margins`` over the whole
-    document) tell a short line from a full one."""
+def to_paragraphs(lines: list[Line], flow: str, margins: dict[int, tuple[float, float]] | None = None,
+                  leading: float | None = None) -> list[Paragraph]:
+    """Join wrapped lines into paragraphs. ``margins`` (``text_margins``) and ``leading``
+    (``line_gap``), measured over the whole document, tell a short line from a full one and a
+    paragraph's spacing from a line's."""
     paragraphs: list[Paragraph] = []
     margins = margins or text_margins(lines)
+    leading = line_gap(lines) if leading is None else leading
     for line in lines:
-        if not paragraphs or flow == "paragraphs" or _starts_paragraph(paragraphs[-1], line, margins):
+        if not paragraphs or flow == "paragraphs" or _starts_paragraph(paragraphs[-1], line, margins, leading):
             paragraphs.append(Paragraph([line]))
         else:
             paragraphs[-1].lines.append(line)
     return paragraphs
+
+
+def line_gap(lines: list[Line]) -> float:
+    """The usual space between two lines of one paragraph in this text (its line spacing)."""
+    gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(lines)
+                  if a.page == b.page and a.size == b.size and 0 <= b.top - a.bottom < 2 * (a.size or 10))
+    return gaps[len(gaps) // 2] if gaps else 0.0
 
 
 def text_margins(lines: list[Line]) -> dict[int, tuple[float, float]]:
@@ -89,9 +99,10 @@ def text_margins(lines: list[Line]) -> dict[int, tuple[float, float]]:
     return edges
 
 
-def _starts_paragraph(paragraph: Paragraph, line: Line, margins: dict[int, tuple[float, float]]) -> bool:
+def _starts_paragraph(paragraph: Paragraph, line: Line, margins: dict[int, tuple[float, float]],
+                     leading: float = 0.0) -> bool:
     prev = paragraph.lines[-1]
-    if _breaks(prev, line):
+    if _breaks(prev, line, leading):
         return True
     continues = not _ends_sentence(prev.text) and (line.text[:1].islower() or line.text[:1].isdigit())
     if continues:
@@ -105,8 +116,8 @@ def _starts_paragraph(paragraph: Paragraph, line: Line, margins: dict[int, tuple
     return line.x0 < prev.x0 - 8 and not paragraph.marker
 
 
-def _breaks(prev: Line, line: Line) -> bool:
-    """Breaks that hold whatever the text says."""
+def _breaks(prev: Line, line: Line, leading: float = 0.0) -> bool:
+    """Breaks that hold whatever the text says; a gap counts against the text's own spacing."""
     if line.table != prev.table:
         return True
     if len(line.segments) > 1 or len(prev.segments) > 1:
@@ -121,7 +132,11 @@ def _breaks(prev: Line, line: Line) -> bool:
     if line.page != prev.page:
         return _ends_sentence(prev.text) and line.text[:1].isupper()
     gap = line.top - prev.bottom
-    return gap > 0.5 * size
+    if gap <= max(0.5 * size, leading + 0.15 * size):
+        return False
+    # a sentence that runs on in lower case ("till 175" / "kr/år") crosses a wider gap
+    runs_on = not _ends_sentence(prev.text) and (line.text[:1].islower() or line.text[:1].isdigit())
+    return not (runs_on and gap < 2 * max(leading, 0.5 * size))
 
 
 def _ends_sentence(text: str) -> bool:

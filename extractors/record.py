@@ -20,7 +20,7 @@ from extractors.meta import (
     spell_as_attendee,
     time_from_minutes,
 )
-from extractors.paragraphs import Paragraph, text_margins, to_paragraphs
+from extractors.paragraphs import Paragraph, line_gap, text_margins, to_paragraphs
 from extractors.tables import column_tables, is_data_table, table_amounts
 from extractors.text import clean, fold, person_key
 from schemas.layout import Layout, Line, Table
@@ -74,7 +74,8 @@ def build_record(layout: Layout, sha256: str) -> Document:
         adjusters=people["adjusters"],
         attendees=attendees,
         items=items,
-        amounts=_amounts(to_paragraphs(_text_lines(front + tail, tables), layout.flow, text_margins(lines))),
+        amounts=_amounts(to_paragraphs(_text_lines(front + tail, tables), layout.flow, text_margins(lines),
+                                   line_gap(lines))),
         table_amounts=[a for table in tables for a in table_amounts(table)],
     )
 
@@ -94,11 +95,11 @@ def _items(lines: list[Line], tables: list[Table], starts: list[ItemStart], body
            flow: str) -> tuple[list[Item], list[tuple[str, list[Paragraph]]]]:
     items: list[Item] = []
     texts: list[tuple[str, list[Paragraph]]] = []
-    margins = text_margins(lines)
+    margins, leading = text_margins(lines), line_gap(lines)
     for k, start in enumerate(starts):
         stop = starts[k + 1].index if k + 1 < len(starts) else body_end
         span = lines[start.body:stop] if start.body <= stop else []
-        paragraphs = to_paragraphs(_text_lines(span, tables), flow, margins)
+        paragraphs = to_paragraphs(_text_lines(span, tables), flow, margins, leading)
         heading = lines[start.index]
         # In a flat numbered list the point is a sentence ("6. Dagordningen godkändes."): it
         # may decide, like any sentence of the item's text.
