@@ -61,5 +61,12 @@ def render_text(record: Document) -> str:
     return "\n".join(out)
 
 
+from pipeline.store_cli import load, person, search  # noqa: E402
+
+main.add_command(load)
+main.add_command(search)
+main.add_command(person)
+
+
 if __name__ == "__main__":
     main()

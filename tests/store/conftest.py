@@ -18,7 +18,6 @@ from pipeline.extract import extract_file
 from pipeline.store import Store, open_store
 from pipeline.store.pg_server import PostgresUnavailable, ThrowawayPostgres
 from schemas.record import Document
-
 from tests.conftest import SAMPLES
 
 BACKENDS = ("sqlite", "postgres")

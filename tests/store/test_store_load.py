@@ -75,7 +75,7 @@ def test_a_failed_replacement_leaves_the_stored_rows(empty_store: Store,
     broken_amount = Amount.model_construct(value_sek=1, raw="1 kr", page=0, qualifier=None)
     broken_item = record.items[-1].model_copy(update={"amounts": [broken_amount]})
     broken = record.model_copy(update={"extractor_version": "0.2.0", "items": [*record.items[:-1], broken_item]})
-    with pytest.raises(Exception, match="(?i)check"):
+    with pytest.raises(Exception, match=r"(?i)check"):
         empty_store.load(broken)
     assert empty_store.counts() == before
     assert empty_store.record(record.sha256) == record

@@ -45,7 +45,7 @@ def test_migrated_store_has_the_derived_columns(empty_store: Store) -> None:
 def test_constraints_from_the_model_hold_in_the_database(empty_store: Store,
                                                           sample_records: dict[str, Document]) -> None:
     empty_store.load(sample_records["004_90a6bde803d3bf45__kommun.docx"])
-    with pytest.raises(Exception, match="(?i)check"), empty_store.transaction():
+    with pytest.raises(Exception, match=r"(?i)check"), empty_store.transaction():
         empty_store.execute("UPDATE decisions SET kind = 'maybe'")
     assert {r[0] for r in empty_store.query("SELECT kind FROM decisions")} == {"decision", "noted", "no_decision"}
 

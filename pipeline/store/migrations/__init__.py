@@ -1,0 +1,60 @@
+"""Schema versions: each migration runs once, in order, in one transaction, and is recorded in
+``schema_version``. A store written by a newer protokoll (a version this code does not know)
+is refused rather than misread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from pipeline.store.errors import StoreError
+from pipeline.store.migrations import m0001_initial
+from pipeline.store.schema import Dialect
+
+if TYPE_CHECKING:
+    from pipeline.store.base import Store
+
+VERSION_TABLE = ("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                 "description TEXT NOT NULL, applied_at TEXT NOT NULL)")
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    sql: dict[Dialect, str]
+
+    def statements(self, dialect: Dialect) -> list[str]:
+        return [s.strip() for s in self.sql[dialect].split(";\n") if s.strip()]
+
+
+MIGRATIONS = [
+    Migration(1, m0001_initial.DESCRIPTION, {"sqlite": m0001_initial.SQLITE, "postgres": m0001_initial.POSTGRES}),
+]
+LATEST = MIGRATIONS[-1].version
+
+
+def current_version(store: Store) -> int:
+    store.execute(VERSION_TABLE)
+    return int(store.query("SELECT COALESCE(MAX(version), 0) FROM schema_version")[0][0])
+
+
+def migrate(store: Store) -> list[int]:
+    """Apply the migrations the store lacks; the versions applied."""
+    applied: list[int] = []
+    if current_version(store) > LATEST:
+        raise StoreError(f"the store has schema version {current_version(store)}, newer than this protokoll "
+                         f"knows ({LATEST}): upgrade protokoll")
+    for migration in MIGRATIONS:
+        with store.transaction():
+            store.lock_schema()
+            if int(store.query("SELECT COUNT(*) FROM schema_version WHERE version = ?",
+                               (migration.version,))[0][0]):
+                continue
+            for statement in migration.statements(store.dialect):
+                store.execute(statement)
+            store.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+                          (migration.version, migration.description, datetime.now(UTC).isoformat(timespec="seconds")))
+            applied.append(migration.version)
+    return applied

@@ -1,0 +1,159 @@
+"""`protokoll load | search | person` as a user runs them: real files, real stores, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pipeline.cli import main
+from pipeline.store.pg_server import ThrowawayPostgres, free_loopback_port
+from tests.conftest import SAMPLES
+
+SMALL_SAMPLES = ("000_0723f1c5f5b75f48__kommun.docx", "004_90a6bde803d3bf45__kommun.docx")
+HIT_FIELDS = {"source": str, "sha256": str, "item_number": (int, type(None)), "item_title": str, "page": int,
+              "decision_kind": (str, type(None)), "snippet": str, "score": float}
+PROTOKOLL = Path(sys.executable).parent / "protokoll"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def one_line_error(result: Result, status: int = 2) -> str:
+    assert result.exit_code == status, (result.stdout, result.stderr)
+    assert result.stderr.startswith("protokoll: ") and result.stderr.count("\n") == 1, result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.stderr
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with two samples, a file that is no PDF, and a note that is not a document."""
+    folder = tmp_path_factory.mktemp("arkiv")
+    for name in SMALL_SAMPLES:
+        shutil.copy(SAMPLES / name, folder / name)
+    (folder / "trasig.pdf").write_bytes(b"%PDF-1.7\n garbage")
+    (folder / "läsmig.txt").write_text("inte ett protokoll")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def loaded_db(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("db") / "arkiv.db")
+    run("load", str(archive), "--db", db)
+    return db
+
+
+def test_loading_a_folder_goes_past_a_bad_file(archive: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "arkiv.db")
+    result = run("load", str(archive), "--db", db)
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "trasig.pdf" in result.stderr
+    assert [line.split()[0] for line in result.stdout.splitlines()[:2]] == ["loaded", "loaded"]
+    assert result.stdout.splitlines()[-1] == "3 files: 2 loaded, 1 failed"
+    again = run("load", str(archive), "--db", db)
+    assert again.stdout.splitlines()[-1] == "3 files: 0 loaded, 2 unchanged, 1 failed"
+
+
+def test_loading_only_unreadable_files_is_exit_2(archive: Path, tmp_path: Path) -> None:
+    assert "trasig.pdf" in one_line_error(run("load", str(archive / "trasig.pdf"), "--db", str(tmp_path / "x.db")))
+    assert "no such file" in one_line_error(run("load", str(tmp_path / "saknas.pdf"), "--db", str(tmp_path / "x.db")))
+
+
+def test_the_default_store_follows_protokoll_db(archive: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "från-miljön.db"
+    monkeypatch.setenv("PROTOKOLL_DB", str(db))
+    assert run("load", str(archive / SMALL_SAMPLES[0])).exit_code == 0
+    assert db.is_file()
+    assert json.loads(run("search", "RMGT", "--format", "json").stdout)["total"] > 0
+
+
+def test_search_json_is_the_contract(loaded_db: str) -> None:
+    result = run("search", "Samordningsteam", "--db", loaded_db, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert set(answer) == {"total", "hits"} and answer["total"] == len(answer["hits"]) > 1
+    for hit in answer["hits"]:
+        assert set(hit) == set(HIT_FIELDS)
+        assert all(isinstance(hit[name], kind) for name, kind in HIT_FIELDS.items()), hit
+    scores = [hit["score"] for hit in answer["hits"]]
+    assert scores == sorted(scores, reverse=True)
+    facets = json.loads(run("search", "Samordningsteam", "--db", loaded_db, "--format", "json", "--facets").stdout)
+    assert {"organisation", "body", "year", "decision_kind"} == set(facets["facets"])
+
+
+def test_search_with_filters_as_a_table(loaded_db: str) -> None:
+    result = run("search", "styrelsen", "--db", loaded_db, "--from", "2020", "--to", "2020-09",
+                 "--decision-kind", "decision", "--org", "västra mälardalen")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("hits") and "§ 2" in lines[2] and "[decision]" in lines[2]
+    assert "004_90a6bde803d3bf45__kommun.docx" in result.stdout and "000_" not in result.stdout
+    assert "Facets:" in result.stdout and "year: 2020" in result.stdout
+    rich = run("search", "styrelsen", "--db", loaded_db, "--min-amount", "1,5 mkr", "--max-amount", "20 mkr")
+    assert rich.stdout.startswith("1 hit\n") and "19 038 tkr" in run(
+        "search", "medlemsmedel", "--db", loaded_db, "--min-amount", "19038000").stdout
+    none = run("search", "styrelsen", "--db", loaded_db, "--min-amount", "100 mkr")
+    assert none.exit_code == 0 and none.stdout.strip() == "No hits."
+
+
+def test_person_report(loaded_db: str) -> None:
+    result = run("person", "britt mari enholm-gahnström", "--db", loaded_db)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Britt-Mari Enholm Gahnström\nAttended 2 meetings:")
+    assert "«Britt Mari Enholm Gahnström»" in result.stdout
+    report = json.loads(run("person", "Rolf Urby", "--db", loaded_db, "--format", "json").stdout)
+    assert [m["body"] for m in report["attended"]] == ["Utvecklingsrådet"]
+    assert "matches 2 people" in one_line_error(run("person", "Linda", "--db", loaded_db), status=1)
+    assert "no person named" in one_line_error(run("person", "Ingen Sådan", "--db", loaded_db), status=1)
+
+
+@pytest.mark.parametrize("args", [
+    ("search", ""),
+    ("search", "--", "-bevilja"),
+    ("search", "bevilja", "--from", "2023-13"),
+    ("search", "bevilja", "--to", "i fjol"),
+    ("search", "bevilja", "--min-amount", "massor"),
+    ("person", " "),
+])
+def test_bad_input_is_one_line_and_exit_2(loaded_db: str, args: tuple[str, ...]) -> None:
+    command, *rest = args
+    one_line_error(run(command, "--db", loaded_db, *rest))
+
+
+def test_bad_stores_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    assert "unsupported database URL scheme 'mysql://'" in one_line_error(run("search", "x", "--db", "mysql://h/db"))
+    closed_port = free_loopback_port()
+    unreachable = one_line_error(run("search", "x", "--db", f"postgresql://postgres:hemligt@127.0.0.1:{closed_port}/x"))
+    assert "cannot connect to PostgreSQL" in unreachable and "hemligt" not in unreachable
+    assert "no store at" in one_line_error(run("search", "x", "--db", str(tmp_path / "saknas.db")))
+    not_a_db = tmp_path / "inte.db"
+    not_a_db.write_text("inte en databas" * 100)
+    assert "cannot open" in one_line_error(run("search", "x", "--db", str(not_a_db)))
+
+
+def test_odd_queries_never_end_in_a_traceback(loaded_db: str) -> None:
+    """Through the installed command, as a user would type them."""
+    for query in ('"unbalanced (', "NEAR(bevilja", "bevilja AND *", "'; DROP TABLE units; --"):
+        done = subprocess.run([str(PROTOKOLL), "search", query, "--db", loaded_db, "--format", "json"],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, (query, done.stderr)
+        assert isinstance(json.loads(done.stdout)["total"], int)
+
+
+def test_the_commands_on_postgresql(archive: Path, postgres_server: ThrowawayPostgres) -> None:
+    with __import__("psycopg").connect(postgres_server.url, autocommit=True) as admin:
+        admin.execute("CREATE DATABASE cli_store")
+    url = postgres_server.database_url("cli_store")
+    loaded = run("load", str(archive / SMALL_SAMPLES[0]), str(archive / SMALL_SAMPLES[1]), "--db", url)
+    assert loaded.exit_code == 0 and loaded.stdout.splitlines()[-1] == "2 files: 2 loaded", loaded.stderr
+    answer = json.loads(run("search", "RMGT", "--db", url, "--format", "json").stdout)
+    assert answer["hits"][0]["item_title"] == "Rådgivande myndighetsgemensamt team (RMGT)"
+    assert run("person", "rolf urby", "--db", url).stdout.startswith("Rolf Urby\nAttended 1 meeting:")
