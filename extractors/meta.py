@@ -135,8 +135,10 @@ def organisation(top_texts: list[str], title_texts: list[str], all_text: str) ->
         return _org_in_title(_join_wrapped_names(title_texts))
     counts = Counter(fold(org) for _, org in candidates)
     everywhere = Counter(fold(m.group("org")) for p in (ORG_BEFORE, ORG_AFTER) for m in p.finditer(all_text))
-    first = min(candidates, key=lambda c: (c[0], -everywhere[fold(c[1])] - counts[fold(c[1])]))
-    return first[1]
+    first = min(candidates, key=lambda c: (c[0], -everywhere[fold(c[1])] - counts[fold(c[1])]))[1]
+    # a header cell too narrow for the name ("Samordningsförbundet Västra" / "Mälardalen")
+    longer = [org for _, org in candidates if fold(org).startswith(fold(first)) and len(org) > len(first)]
+    return max(longer, key=len) if longer else first
 
 
 TITLE_BLOCK = 4
