@@ -67,6 +67,11 @@ main.add_command(load)
 main.add_command(search)
 main.add_command(person)
 
+from pipeline.web_cli import export_group, serve  # noqa: E402
+
+main.add_command(export_group)
+main.add_command(serve)
+
 
 if __name__ == "__main__":
     main()

@@ -25,6 +25,7 @@ from extractors.record import EXTRACTOR_VERSION
 from pipeline.extract import SUPPORTED, extract_file, file_sha256
 from pipeline.store import LoadOutcome, SearchRequest, SearchResult, Store, StoreError, open_store
 from pipeline.store.base import is_newer
+from pipeline.store.files import record_file
 from pipeline.store.results import FACETS, Hit, PersonReport
 
 DOCUMENT_KINDS = ("protokoll", "minnesanteckningar", "rapport", "verksamhetsplan", "annat")
@@ -81,6 +82,7 @@ def load(paths: tuple[Path, ...], db: str | None) -> None:
                 click.echo(f"protokoll: {path}: {reason}", err=True)
                 tally["failed"] += 1
             else:
+                record_file(store, outcome.sha256, path)  # the web app opens the source at a cited page
                 click.echo(describe_outcome(outcome))
                 tally[outcome.status] += 1
         if tally["loaded"] or tally["replaced"]:

@@ -167,11 +167,16 @@ def _is_figure_gap(prev: Word, word: Word) -> bool:
     return prev["text"][-1:].isdigit() and (word["text"][:1].isdigit() or word["text"][:1] in "-−–(")
 
 
+# Symbol and Wingdings fonts draw list bullets from Unicode's private use area.
+PRIVATE_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "•", "\uf0d8": "•", "\uf0fc": "✓",
+                                 "\uf02d": "-", "\uf0a8": "•"})
+
+
 def _segment(words: list[Word]) -> Segment:
     fonts = [str(w.get("fontname", "")) for w in words]
     lettered = [f for f, w in zip(fonts, words, strict=False) if any(c.isalpha() for c in w["text"])] or fonts
     return Segment(
-        text=" ".join(w["text"] for w in words),
+        text=" ".join(w["text"] for w in words).translate(PRIVATE_BULLETS),
         x0=words[0]["x0"],
         x1=words[-1]["x1"],
         bold=all(_is_bold(f) for f in lettered),

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from pipeline.store.errors import StoreError
-from pipeline.store.migrations import m0001_initial
+from pipeline.store.migrations import m0001_initial, m0002_document_files
 from pipeline.store.schema import Dialect
 
 if TYPE_CHECKING:
@@ -31,6 +31,8 @@ class Migration:
 
 MIGRATIONS = [
     Migration(1, m0001_initial.DESCRIPTION, {"sqlite": m0001_initial.SQLITE, "postgres": m0001_initial.POSTGRES}),
+    Migration(2, m0002_document_files.DESCRIPTION,
+              {"sqlite": m0002_document_files.SQLITE, "postgres": m0002_document_files.POSTGRES}),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -1,0 +1,135 @@
+"""What the pages and the API show, built from the store once for both: search hits placed in
+their meetings with their links, meeting lists, and the addresses of things."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from fastapi import Response
+from pydantic import BaseModel
+
+from pipeline.store import SearchRequest, Store
+from pipeline.store.browse import (
+    DocumentSummary,
+    RecordCache,
+    document_facets,
+    document_summaries,
+    list_documents,
+    locate_hit,
+)
+from pipeline.store.files import StoredFile
+from pipeline.store.results import Hit
+
+# -- addresses --------------------------------------------------------------------------------
+
+def meeting_url(sha256: str, item: int | None = None) -> str:
+    """The meeting page, at an item when given (1-based)."""
+    return f"/dokument/{sha256}" + (f"#punkt-{item}" if item is not None else "")
+
+
+def decision_url(sha256: str, item: int, decision: int) -> str:
+    """The decision page; item and decision are 1-based positions in the record."""
+    return f"/dokument/{sha256}/punkt/{item}/beslut/{decision}"
+
+
+def file_url(sha256: str, source: str, page: int | None = None) -> str:
+    """The source file; a PDF opens at the page (the browser's viewer reads #page=N)."""
+    at_page = page is not None and source.lower().endswith(".pdf")
+    return f"/dokument/{sha256}/fil" + (f"#page={page}" if at_page else "")
+
+
+def person_url(key: str) -> str:
+    return f"/person/{quote(key, safe='')}"
+
+
+class Links(BaseModel):
+    meeting: str
+    decision: str | None = None
+    file: str
+
+
+# -- search -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HitView:
+    """A hit with its meeting and where it sits in the record (1-based, for addresses)."""
+
+    hit: Hit
+    meeting: DocumentSummary
+    item: int | None
+    decision: int | None
+
+    @property
+    def links(self) -> Links:
+        sha = self.hit.sha256
+        decision = decision_url(sha, self.item, self.decision) if self.item and self.decision else None
+        return Links(meeting=meeting_url(sha, self.item), decision=decision,
+                     file=file_url(sha, self.meeting.source, self.hit.page))
+
+
+@dataclass(frozen=True)
+class SearchView:
+    total: int
+    hits: list[HitView]
+    facets: dict[str, list[tuple[str, int]]]
+
+
+def search_view(store: Store, request: SearchRequest) -> SearchView:
+    """The store's search, each hit placed in its meeting. QueryError for a query with nothing to find."""
+    result = store.search(request)
+    return SearchView(result.total, place_hits(store, result.hits), result.facets)
+
+
+def place_hits(store: Store, hits: list[Hit]) -> list[HitView]:
+    """Each hit with its meeting and its place in the record (hits of removed documents left out)."""
+    meetings = document_summaries(store, {hit.sha256 for hit in hits})
+    records = RecordCache(store)
+    views = []
+    for hit in hits:
+        document = records[hit.sha256]
+        if document is None or hit.sha256 not in meetings:
+            continue
+        location = locate_hit(document, hit)
+        views.append(HitView(hit, meetings[hit.sha256], _one_based(location.item), _one_based(location.decision)))
+    return views
+
+
+def _one_based(index: int | None) -> int | None:
+    return None if index is None else index + 1
+
+
+# -- meetings ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MeetingList:
+    total: int
+    meetings: list[DocumentSummary]
+    facets: dict[str, list[tuple[str, int]]]
+
+
+def meeting_list(store: Store, request: SearchRequest, facets: bool = True) -> MeetingList:
+    """The documents the filters keep, newest first, with counts per organisation, body, year and kind."""
+    total, meetings = list_documents(store, request)
+    return MeetingList(total, meetings, document_facets(store, request) if facets else {})
+
+
+# -- files ------------------------------------------------------------------------------------
+
+def file_response(stored: StoredFile) -> Response:
+    """A stored file as the browser should take it: a PDF inline (so #page=N opens the page),
+    a DOCX as a download, named as it was loaded; its sha256 is its ETag."""
+    disposition = "inline" if stored.inline else "attachment"
+    return Response(stored.content, media_type=stored.media_type, headers={
+        "Content-Disposition": content_disposition(disposition, stored.name),
+        "ETag": f'"{hashlib.sha256(stored.content).hexdigest()}"',
+        "Cache-Control": "private, no-cache",
+    })
+
+
+def content_disposition(disposition: str, name: str) -> str:
+    """The header with an ASCII fallback name and the real one (RFC 6266), neither able to break out of it."""
+    fallback = re.sub(r"[^A-Za-z0-9._-]", "_", name) or "dokument"
+    return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"

@@ -1,0 +1,299 @@
+"""`protokoll export decisions|attendees` in every format, read back with the csv module,
+openpyxl, json and python-docx, and compared row by row with the records in the store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from click.testing import CliRunner, Result
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from extractors.text import fold
+from pipeline.cli import main
+from pipeline.exports import FORMULA_STARTS, export, to_csv, to_xlsx
+from pipeline.store import SearchRequest, Store
+from pipeline.store.browse import DecisionRow
+from schemas.record import Amount, Document, Item
+
+KIND_SV = {"decision": "beslut", "noted": "noterat", "no_decision": "inget beslut", "recommendation": "rekommendation"}
+DECISION_HEADER = ["Datum", "Organisation", "Organ", "§", "Ärende", "Diarienummer", "Beslutstyp", "Beslut",
+                   "Belopp (kr)", "Källfil", "Sida", "SHA-256"]
+ATTENDEE_HEADER = ["Datum", "Sammanträdets organisation", "Organ", "Namn", "Grupp", "Roll", "Representerar", "Parti",
+                   "Närvarande", "Källfil", "SHA-256"]
+DOCX_DECISION_HEADER = ["§", "Ärende", "Diarienummer", "Beslutstyp", "Beslut", "Belopp (kr)", "Sida"]
+NBSP = "\u00a0"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def exported(web_db: str, tmp_path: Path, what: str, name: str, *options: str) -> Path:
+    out = tmp_path / name
+    result = run("export", what, "--db", web_db, "-o", str(out), *options)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.endswith(f"written to {out}\n")
+    return out
+
+
+def paragraph_of(item: Item) -> str | None:
+    return f"{item.prefix + ' ' if item.prefix else ''}§ {item.number}" if item.number is not None else None
+
+
+def expected_decisions(records: list[Document], keep: object = None) -> list[list[object]]:
+    """One row per decision, as the store's records give it: typed values, kinds in Swedish."""
+    rows = []
+    for r in records:
+        for item in r.items:
+            for d in item.decisions:
+                if keep is None or keep(r, d):  # type: ignore[operator]
+                    amount = d.amounts[0].value_sek if d.amounts else None
+                    assert len(d.amounts) <= 1, "the samples have at most one amount per decision"
+                    rows.append([r.meeting_date or r.document_date, r.organisation, r.body, paragraph_of(item),
+                                 item.title, item.dnr, KIND_SV[d.kind], d.text, amount, r.source, d.page, r.sha256])
+    return rows
+
+
+def as_csv_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    return "'" + text if isinstance(value, str) and text.startswith(FORMULA_STARTS) else text
+
+
+def read_csv(path: Path, delimiter: str = ";") -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig")), delimiter=delimiter))
+
+
+def docx_blocks(path: Path) -> Iterator[Paragraph | Table]:
+    """The document's paragraphs and tables in reading order."""
+    document = docx.Document(str(path))
+    for child in document.element.body.iterchildren():
+        if child.tag.endswith("}p"):
+            yield Paragraph(child, document)
+        elif child.tag.endswith("}tbl"):
+            yield Table(child, document)
+
+
+def docx_meetings(path: Path) -> list[tuple[str, str, list[list[str]]]]:
+    """(heading, source line, table rows) per meeting of an exported DOCX."""
+    meetings: list[tuple[str, str, list[list[str]]]] = []
+    blocks = list(docx_blocks(path))
+    for n, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.style.name == "Heading 1":
+            source, table = blocks[n + 1], blocks[n + 2]
+            assert isinstance(source, Paragraph) and isinstance(table, Table)
+            meetings.append((block.text, source.text, [[c.text for c in row.cells] for row in table.rows]))
+    return meetings
+
+
+# -- decisions --------------------------------------------------------------------------------------
+
+def test_csv_is_utf8_with_bom_semicolons_and_every_decision(web_db: str, tmp_path: Path,
+                                                            records: list[Document]) -> None:
+    path = exported(web_db, tmp_path, "decisions", "beslut.csv")  # the format from the suffix
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = read_csv(path)
+    assert rows[0] == DECISION_HEADER
+    expected = [[as_csv_text(v) for v in row] for row in expected_decisions(records)]
+    assert len(expected) == 93
+    assert rows[1:] == expected
+    grants = [r for r in rows[1:] if r[3] == "SFV § 26"]
+    assert [(r[0], r[6], r[8], r[10]) for r in grants] == [("2024-05-27", "beslut", "60000", "14")] * 3
+
+
+def test_csv_takes_a_comma_when_asked(web_db: str, tmp_path: Path, records: list[Document]) -> None:
+    path = exported(web_db, tmp_path, "decisions", "beslut-komma.csv", "--delimiter", ",")
+    rows = read_csv(path, delimiter=",")
+    assert rows[0] == DECISION_HEADER and len(rows) == 94
+    assert rows[1:] == [[as_csv_text(v) for v in row] for row in expected_decisions(records)]
+
+
+def test_xlsx_has_typed_dates_and_numbers_a_header_and_widths(web_db: str, tmp_path: Path,
+                                                              records: list[Document]) -> None:
+    path = exported(web_db, tmp_path, "decisions", "beslut.xlsx")
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet.title == "Beslut" and sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:L94"
+    header = sheet[1]
+    assert [c.value for c in header] == DECISION_HEADER and all(c.font.bold for c in header)
+    expected = expected_decisions(records)
+    cells = list(sheet.iter_rows(min_row=2))
+    assert len(cells) == len(expected)
+    for row, want in zip(cells, expected, strict=True):
+        day, amount, page = row[0], row[8], row[10]
+        assert day.is_date and day.number_format == "yyyy-mm-dd" and isinstance(day.value, datetime)
+        assert day.value.date() == want[0]
+        assert page.data_type == "n" and page.value == want[10]
+        assert amount.value == want[8]
+        if want[8] is not None:
+            assert amount.data_type == "n" and amount.number_format == "#,##0"
+        assert [c.value for c in row[1:8]] == want[1:8]
+        assert [c.value for c in (row[9], row[11])] == [want[9], want[11]]
+    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKL"}
+    assert all(width >= 6 for width in widths.values())
+    assert widths["H"] == 62 and sheet["H2"].alignment.wrap_text  # decision text: wrapped at a bounded width
+    assert widths["L"] == 66 and not sheet["L2"].alignment.wrap_text  # a sha256 keeps its line
+
+
+def test_json_lines_are_one_decision_object_each(web_db: str, tmp_path: Path, records: list[Document]) -> None:
+    path = exported(web_db, tmp_path, "decisions", "beslut.jsonl")
+    objects = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    expected = [(r, item, d) for r in records for item in r.items for d in item.decisions]
+    assert len(objects) == len(expected)
+    assert list(objects[0]) == ["meeting_date", "meeting_organisation", "meeting_body", "paragraph", "item_title",
+                                "dnr", "kind", "text", "amounts", "source", "page", "sha256"]
+    for obj, (record, item, decision) in zip(objects, expected, strict=True):
+        assert obj["meeting_date"] == (record.meeting_date or record.document_date).isoformat()
+        assert (obj["kind"], obj["text"], obj["page"], obj["sha256"]) == (
+            decision.kind, decision.text, decision.page, record.sha256)
+        assert obj["amounts"] == [a.model_dump(mode="json") for a in decision.amounts]
+        assert (obj["item_title"], obj["dnr"], obj["paragraph"]) == (item.title, item.dnr, paragraph_of(item))
+
+
+def test_docx_is_a_beslutsforteckning_grouped_by_meeting(web_db: str, tmp_path: Path,
+                                                         records: list[Document]) -> None:
+    path = exported(web_db, tmp_path, "decisions", "beslut.docx", "--from", "2024")
+    first, second = list(docx_blocks(path))[:2]
+    assert isinstance(first, Paragraph) and first.style.name == "Title" and first.text == "Beslutsförteckning"
+    assert isinstance(second, Paragraph) and second.text == "Urval: från 2024-01-01"
+    kept = [r for r in records if (r.meeting_date or r.document_date) >= date(2024, 1, 1) and
+            any(i.decisions for i in r.items)]
+    meetings = docx_meetings(path)
+    assert len(meetings) == len(kept) == 9
+    for (heading, source, rows), record in zip(meetings, kept, strict=True):
+        day = (record.meeting_date or record.document_date).isoformat()
+        assert heading == " · ".join(p for p in (day, record.organisation, record.body) if p)
+        assert source == f"Källa: {record.source}"
+        assert rows[0] == DOCX_DECISION_HEADER
+        assert rows[1:] == [[paragraph_of(i) or "", i.title, i.dnr or "", KIND_SV[d.kind], d.text,
+                             "\n".join(f"{a.value_sek:,}".replace(",", NBSP) + f"{NBSP}kr" for a in d.amounts),
+                             str(d.page)] for i in record.items for d in i.decisions]
+    grant = next(row for _, _, rows in meetings for row in rows if row[0] == "SFV § 26")
+    assert grant[3:6] == ["beslut", "Att bevilja 60 tkr för processtöd för utveckling och implementering av MGT "
+                          "i länet", f"60{NBSP}000{NBSP}kr"]
+
+
+def test_filters_and_swedish_kind_names_select_the_rows(web_db: str, tmp_path: Path,
+                                                       records: list[Document]) -> None:
+    path = exported(web_db, tmp_path, "decisions", "noterat.csv", "--from", "2024", "--to", "2024-06",
+                    "--kind", "noterat", "--kind", "inget-beslut", "--organisation", "VÄSTMANLAND")
+    expected = expected_decisions(records, lambda r, d: date(2024, 1, 1) <= (r.meeting_date or r.document_date)
+                                  <= date(2024, 6, 30)
+                                  and d.kind in ("noted", "no_decision") and "västmanland" in fold(r.organisation))
+    assert len(expected) == 6
+    assert read_csv(path)[1:] == [[as_csv_text(v) for v in row] for row in expected]
+
+
+def test_a_query_exports_the_decisions_among_its_hits(web_db: str, tmp_path: Path, web_store: Store) -> None:
+    path = exported(web_db, tmp_path, "decisions", "bevilja.jsonl", "--query", "bevilja")
+    objects = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    hits = web_store.search(SearchRequest("bevilja", decisions_only=True, limit=1000))
+    assert len(objects) == hits.total > 0
+    assert sorted((o["sha256"], o["item_title"], o["page"]) for o in objects) == sorted(
+        (h.sha256, h.item_title, h.page) for h in hits.hits)
+
+
+def test_an_empty_selection_still_makes_a_readable_file(web_db: str, tmp_path: Path) -> None:
+    csv_path = exported(web_db, tmp_path, "decisions", "tom.csv", "--from", "1990", "--to", "1990")
+    assert read_csv(csv_path) == [DECISION_HEADER]
+    docx_path = exported(web_db, tmp_path, "decisions", "tom.docx", "--from", "1990", "--to", "1990")
+    assert "Inga beslut motsvarar urvalet." in [b.text for b in docx_blocks(docx_path) if isinstance(b, Paragraph)]
+
+
+# -- attendees ----------------------------------------------------------------------------------------
+
+def test_attendees_per_meeting_in_every_format(web_db: str, tmp_path: Path, records: list[Document]) -> None:
+    kept = [r for r in records if r.organisation and "mälardalen" in fold(r.organisation)]
+    expected = [[(r.meeting_date or r.document_date), r.organisation, r.body, a.name, a.group, a.role, a.organisation,
+                 a.party, a.present_for, r.source, r.sha256] for r in kept for a in r.attendees]
+    assert len(expected) == 3 * 19  # one meeting in three renderings
+    options = ("--organisation", "mälardalen")
+    rows = read_csv(exported(web_db, tmp_path, "attendees", "narvaro.csv", *options))
+    assert rows[0] == ATTENDEE_HEADER
+    assert rows[1:] == [[as_csv_text(v) for v in row] for row in expected]
+    sheet = openpyxl.load_workbook(exported(web_db, tmp_path, "attendees", "narvaro.xlsx", *options)).active
+    values = [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert [[v.date() if isinstance(v, datetime) else v for v in row] for row in values] == expected
+    objects = [json.loads(line) for line in
+               exported(web_db, tmp_path, "attendees", "narvaro.jsonl", *options).read_text().splitlines()]
+    assert [(o["name"], o["group"], o["present_for"]) for o in objects] == [(e[3], e[4], e[8]) for e in expected]
+    meetings = docx_meetings(exported(web_db, tmp_path, "attendees", "narvaro.docx", *options))
+    assert [source for _, source, _ in meetings] == [f"Källa: {r.source}" for r in kept]
+    assert meetings[0][2][0] == ["Namn", "Grupp", "Roll", "Representerar", "Parti", "Närvarande"]
+    assert [row[0] for row in meetings[0][2][1:]] == [a.name for a in kept[0].attendees]
+
+
+# -- the formats' details ---------------------------------------------------------------------------
+
+def grant_row(text: str, amounts: list[int]) -> DecisionRow:
+    return DecisionRow(meeting_date=date(2024, 5, 27), meeting_organisation="Kommunen", meeting_body="Nämnden",
+                       source="p.pdf", sha256="0" * 64, paragraph="§ 1", item_title="Bidrag", dnr=None,
+                       kind="decision", text=text, page=2,
+                       amounts=[Amount(value_sek=v, raw=f"{v} kr", page=2) for v in amounts])
+
+
+def test_text_a_spreadsheet_would_run_as_a_formula_stays_text() -> None:
+    rows = [grant_row('=HYPERLINK("http://x")', []), grant_row("-avslag", []), grant_row("Beviljas", [])]
+    parsed = list(csv.reader(io.StringIO(to_csv(rows, DecisionRow).decode("utf-8-sig")), delimiter=";"))
+    assert [r[7] for r in parsed[1:]] == ["'=HYPERLINK(\"http://x\")", "'-avslag", "Beviljas"]
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(rows, DecisionRow))).active
+    assert sheet["H2"].data_type == "s" and sheet["H2"].value == '=HYPERLINK("http://x")'
+
+
+def test_several_amounts_of_one_decision_get_a_column_each() -> None:
+    rows = [grant_row("Två belopp", [50_000, 1_500_000]), grant_row("Inget belopp", [])]
+    parsed = list(csv.reader(io.StringIO(to_csv(rows, DecisionRow).decode("utf-8-sig")), delimiter=";"))
+    assert parsed[0][8:10] == ["Belopp (kr)", "Belopp (kr) 2"]
+    assert [r[8:10] for r in parsed[1:]] == [["50000", "1500000"], ["", ""]]
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(rows, DecisionRow))).active
+    assert (sheet["I2"].value, sheet["J2"].value, sheet["J2"].number_format) == (50_000, 1_500_000, "#,##0")
+
+
+def test_an_unknown_format_or_delimiter_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown export format"):
+        export([], DecisionRow, "pdf")
+    with pytest.raises(ValueError, match="delimiter"):
+        to_csv([], DecisionRow, "\t")
+
+
+def test_every_column_has_a_swedish_header() -> None:
+    from pipeline.store.browse import AttendeeRow
+    for row_type in (DecisionRow, AttendeeRow):
+        assert all(name in row_type.labels for name in row_type.columns()), row_type
+
+
+# -- the command line ---------------------------------------------------------------------------------
+
+def test_bad_options_end_in_one_line_and_exit_2(web_db: str, tmp_path: Path) -> None:
+    for args, message in (
+        (("--from", "2024-13"), "invalid --from '2024-13'"),
+        (("--query", "-avslag"), "only says what to leave out"),
+        (("--kind", "kanske"), None),
+    ):
+        result = run("export", "decisions", "--db", web_db, *args)
+        assert result.exit_code == 2, (args, result.stdout)
+        if message:
+            assert result.stderr.startswith("protokoll: ") and message in result.stderr
+            assert result.stderr.count("\n") == 1
+    missing = run("export", "attendees", "--db", str(tmp_path / "saknas.db"))
+    assert missing.exit_code == 2 and "no store at" in missing.stderr
+
+
+def test_csv_and_json_go_to_standard_output(web_db: str) -> None:
+    result = run("export", "decisions", "--db", web_db, "--kind", "recommendation")
+    assert result.exit_code == 0
+    assert result.stdout_bytes.startswith(b"\xef\xbb\xbf") and len(result.stdout_bytes.splitlines()) == 4
+    lines = run("export", "attendees", "--db", web_db, "--format", "json", "--body", "utvecklingsrådet").stdout
+    assert len(lines.splitlines()) == 3 * 18
