@@ -7,10 +7,8 @@ status 2; a directory load goes on past a file it cannot read and exits 1 when s
 
 from __future__ import annotations
 
-import calendar
 import functools
 import json
-import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -26,15 +24,12 @@ from pipeline.extract import SUPPORTED, extract_file, file_sha256
 from pipeline.store import LoadOutcome, SearchRequest, SearchResult, Store, StoreError, open_store
 from pipeline.store.base import is_newer
 from pipeline.store.files import record_file
-from pipeline.store.results import FACETS, Hit, PersonReport
+from pipeline.store.results import FACETS, Hit, PersonReport, day_bound, kronor_amount
 
 DOCUMENT_KINDS = ("protokoll", "minnesanteckningar", "rapport", "verksamhetsplan", "annat")
 DECISION_KINDS = ("decision", "noted", "no_decision", "recommendation")
 DB_HELP = "The store: a SQLite file path (default $PROTOKOLL_DB or ~/.local/share/protokoll/protokoll.db) " \
           "or a postgresql:// URL."
-AMOUNT = re.compile(r"^\s*(-?\d[\d\s]*(?:[.,]\d+)?)\s*(kr|sek|tkr|t|k|mkr|mnkr|milj|miljoner|m)?\.?\s*$", re.IGNORECASE)
-UNIT_FACTOR = {"": 1, "kr": 1, "sek": 1, "tkr": 1000, "t": 1000, "k": 1000,
-               "mkr": 1_000_000, "mnkr": 1_000_000, "milj": 1_000_000, "miljoner": 1_000_000, "m": 1_000_000}
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -182,17 +177,8 @@ def parse_day(value: str | None, option: str, first: bool) -> date | None:
     """YYYY, YYYY-MM or YYYY-MM-DD as the first (or last) day it names."""
     if value is None:
         return None
-    match = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*", value)
     try:
-        if not match:
-            raise ValueError
-        year, month, day = int(match.group(1)), match.group(2), match.group(3)
-        if month is None:
-            return date(year, 1, 1) if first else date(year, 12, 31)
-        if day is None:
-            last = calendar.monthrange(year, int(month))[1]
-            return date(year, int(month), 1 if first else last)
-        return date(year, int(month), int(day))
+        return day_bound(value, first)
     except ValueError:
         fail(f"invalid {option} '{value}': expected YYYY, YYYY-MM or YYYY-MM-DD")
 
@@ -201,11 +187,10 @@ def parse_amount(value: str | None, option: str) -> int | None:
     """An amount in kronor from "50000", "50 000", "50 tkr", "1,5 mkr"."""
     if value is None:
         return None
-    match = AMOUNT.match(value.replace("\u00a0", " "))
-    if not match:
+    try:
+        return kronor_amount(value)
+    except ValueError:
         fail(f"invalid {option} '{value}': expected kronor, e.g. 50000, '50 tkr' or '1,5 mkr'")
-    number = float(re.sub(r"\s", "", match.group(1)).replace(",", "."))
-    return round(number * UNIT_FACTOR[(match.group(2) or "").lower()])
 
 
 def render_hits(result: SearchResult, offset: int = 0) -> str:

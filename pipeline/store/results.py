@@ -2,11 +2,41 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Literal
 
 LoadStatus = Literal["loaded", "replaced", "unchanged", "kept"]
+DAY = re.compile(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*")
+AMOUNT = re.compile(r"^\s*(-?\d[\d\s]*(?:[.,]\d+)?)\s*(kr|sek|tkr|t|k|mkr|mnkr|milj|miljoner|m)?\.?\s*$",
+                    re.IGNORECASE)
+UNIT_FACTOR = {"": 1, "kr": 1, "sek": 1, "tkr": 1000, "t": 1000, "k": 1000,
+               "mkr": 1_000_000, "mnkr": 1_000_000, "milj": 1_000_000, "miljoner": 1_000_000, "m": 1_000_000}
+
+
+def day_bound(text: str, first: bool) -> date:
+    """A date filter as people write it: YYYY, YYYY-MM or YYYY-MM-DD, as the first (or last)
+    day it names. ValueError when it is none of those."""
+    match = DAY.fullmatch(text)
+    if not match:
+        raise ValueError(text)
+    year, month, day = int(match.group(1)), match.group(2), match.group(3)
+    if month is None:
+        return date(year, 1, 1) if first else date(year, 12, 31)
+    if day is None:
+        return date(year, int(month), 1 if first else calendar.monthrange(year, int(month))[1])
+    return date(year, int(month), int(day))
+
+
+def kronor_amount(text: str) -> int:
+    """An amount filter in kronor from "50000", "50 000", "50 tkr", "1,5 mkr". ValueError otherwise."""
+    match = AMOUNT.match(text.replace("\u00a0", " "))
+    if not match:
+        raise ValueError(text)
+    number = float(re.sub(r"\s", "", match.group(1)).replace(",", "."))
+    return round(number * UNIT_FACTOR[(match.group(2) or "").lower()])
 FACETS = ("organisation", "body", "year", "decision_kind")
 
 

@@ -7,8 +7,6 @@ parameter's name before any handler runs; the pages turn the same errors into Sw
 
 from __future__ import annotations
 
-import calendar
-import re
 from datetime import date
 from typing import Annotated, Literal
 from urllib.parse import urlencode
@@ -19,10 +17,9 @@ from pydantic_core import PydanticCustomError
 from starlette.requests import Request
 
 from pipeline.store import SearchRequest
-from pipeline.store_cli import AMOUNT, UNIT_FACTOR  # the amounts the CLI accepts, the web accepts
+from pipeline.store.results import day_bound, kronor_amount  # the values the CLI accepts, the web accepts
 from schemas.record import DecisionKind, DocumentKind
 
-DAY = re.compile(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*")
 MAX_TEXT = 200
 MAX_QUERY = 1000
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
@@ -46,16 +43,8 @@ def day_of(value: object, first: bool) -> date | None:
     value = blank_to_none(value)
     if value is None or isinstance(value, date):
         return value
-    match = DAY.fullmatch(str(value))
     try:
-        if not match:
-            raise ValueError
-        year, month, day = int(match.group(1)), match.group(2), match.group(3)
-        if month is None:
-            return date(year, 1, 1) if first else date(year, 12, 31)
-        if day is None:
-            return date(year, int(month), 1 if first else calendar.monthrange(year, int(month))[1])
-        return date(year, int(month), int(day))
+        return day_bound(str(value), first)
     except ValueError:
         raise PydanticCustomError("date_format", "invalid date '{value}': expected YYYY, YYYY-MM or YYYY-MM-DD",
                                   {"value": str(value)[:40]}) from None
@@ -66,12 +55,11 @@ def kronor(value: object) -> int | None:
     value = blank_to_none(value)
     if value is None or isinstance(value, int):
         return value
-    match = AMOUNT.match(str(value).replace("\u00a0", " "))
-    if not match:
+    try:
+        return kronor_amount(str(value))
+    except ValueError:
         raise PydanticCustomError("amount_format", "invalid amount '{value}': expected kronor, e.g. 50000, "
-                                  "'50 tkr' or '1,5 mkr'", {"value": str(value)[:40]})
-    number = float(re.sub(r"\s", "", match.group(1)).replace(",", "."))
-    return round(number * UNIT_FACTOR[(match.group(2) or "").lower()])
+                                  "'50 tkr' or '1,5 mkr'", {"value": str(value)[:40]}) from None
 
 
 DAY_SCHEMA = WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$",
