@@ -187,8 +187,10 @@ def _numbered_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
         if i in toc or (line.list_level or 0) > 0:
             continue
         text = line.text.replace("\t", "  ").strip()
-        if line.list_marker and line.list_marker[:1].isdigit():
-            text = text  # Word's automatic numbering was written into the text by the reader
+        marker = MARKER_ONLY.match(text)
+        if marker and i + 1 < len(lines):
+            candidates.append((_marker_start(lines, i, int(marker.group("num"))), line.x0))
+            continue
         match = NUMBERED.match(text)
         if not match or re.match(r"^\d{1,2}\s*[.:]\s*\d", text):
             continue  # "3.1." is a sub-heading, "10.00" a time
@@ -212,6 +214,20 @@ def _numbered_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
     if starts and starts[0].index > 0.5 * len(lines):
         return []  # a numbered list late in the text is a list inside it, not the agenda
     return starts
+
+
+# A point number alone on its line, as scanned minutes write "1/", "2/" and OCR reads them:
+# "1l", "4l", "8t", "r3l.", "18/".
+MARKER_ONLY = re.compile(r"^[(\[\\rt]?(?P<num>\d{1,2})(?:[lI|/\\t.)]{1,2}|/)$")
+
+
+def _marker_start(lines: list[Line], i: int, number: int) -> ItemStart:
+    """An item whose number stands alone: the next line is its title, and when that line is
+    a whole sentence it is also the item's first text, where a decision may stand."""
+    title_line = clean(lines[i + 1].text.replace("\t", " "))
+    body = i + 1 if len(title_line.split()) > 6 else i + 2
+    return ItemStart(index=i, body=body, number=number, letter=None, prefix=None,
+                     title=_tidy_title(title_line), dnr=None, level=1)
 
 
 def _rising(candidates: list[ItemStart]) -> list[ItemStart]:

@@ -114,3 +114,18 @@ def test_several_meetings_in_one_file_each_number_from_one() -> None:
     lines = [ln.model_copy(update={"segments": [s.model_copy(update={"bold": True}) for s in ln.segments]})
              if ln.text.startswith("Mötesprotokoll") else ln for ln in lines]
     assert [s.number for s in find_item_starts(lines, "protokoll")] == [1, 2, 3, 1, 2, 3]
+
+
+def test_point_numbers_alone_on_their_line_as_ocr_reads_them() -> None:
+    lines = make_lines("""
+        Protokoll från årsmöte
+        1l
+        Ordföranden hälsade samtliga välkomna och förklarade mötet öppnat.
+        2l
+        Dagordningen fastställdes i enlighet med det dagordningsförslag som utsänts.
+        4l
+        Till ordförande för mötet valdes Jan Jacobson.
+    """)
+    result = find_item_starts(lines, "protokoll")
+    assert [s.number for s in result] == [1, 2, 4]
+    assert result[1].title.startswith("Dagordningen fastställdes") and result[1].body == result[1].index + 1
