@@ -257,7 +257,7 @@ class Store(ABC):
         rows = [row[:-1] for row in rows]
         matcher = resolved.matcher()
         hits = [self._hit(row, matcher) for row in rows]
-        facets = self._facets(from_sql, where, base_params) if request.facets else {}
+        facets = self.facet_counts(from_sql, where, base_params, FACET_COLUMNS) if request.facets else {}
         return SearchResult(total, hits, facets)
 
     def _hit(self, row: tuple, matcher: TermMatcher) -> Hit:
@@ -266,9 +266,11 @@ class Store(ABC):
                    decision_kind=decision_kind, snippet=snippet(title, text, matcher),
                    score=round(float(score), 6))
 
-    def _facets(self, from_sql: str, where: str, params: list[object]) -> dict[str, list[tuple[str, int]]]:
+    def facet_counts(self, from_sql: str, where: str, params: list[object],
+                     columns: dict[str, str]) -> dict[str, list[tuple[str, int]]]:
+        """Counts of the rows ``FROM from_sql WHERE where`` per value of each facet column, most first."""
         facets = {}
-        for name, column in FACET_COLUMNS.items():
+        for name, column in columns.items():
             rows = self.query(f"SELECT {column}, count(*) FROM {from_sql} WHERE {where} AND {column} IS NOT NULL "
                               f"GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT 50", params)
             facets[name] = [(str(value), int(count)) for value, count in rows]

@@ -209,12 +209,7 @@ def _summary(row: tuple) -> DocumentSummary:
 def document_facets(store: Store, request: SearchRequest) -> dict[str, list[tuple[str, int]]]:
     """Documents per organisation, body, year and kind among those the filters keep."""
     conditions, params = document_conditions(store, request)
-    facets = {}
-    for name, column in FACET_COLUMNS.items():
-        rows = store.query(f"SELECT {column}, count(*) FROM documents d{where([*conditions, f'{column} IS NOT NULL'])}"
-                           f" GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT 50", params)
-        facets[name] = [(str(value), int(count)) for value, count in rows]
-    return facets
+    return store.facet_counts("documents d", " AND ".join(conditions) or "1 = 1", params, FACET_COLUMNS)
 
 
 def meeting_order(summary: DocumentSummary) -> tuple:

@@ -6,11 +6,12 @@ naming it, an unknown document, decision or person a 404, a query with nothing t
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import fields
+from typing import Annotated, get_type_hints
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel
+from pydantic import BaseModel, create_model
 
 from pipeline.exports import MEDIA_TYPES, describe_selection, export, file_name
 from pipeline.store.browse import (
@@ -54,19 +55,13 @@ class FacetValue(BaseModel):
     count: int
 
 
-class ApiHit(BaseModel):
-    """A search hit (the store's fields) with its meeting and links."""
-
-    source: str
-    sha256: str
-    item_number: int | None
-    item_title: str
-    page: int
-    decision_kind: str | None
-    snippet: str
-    score: float
-    meeting: DocumentSummary
-    links: Links
+# A search hit: the store's Hit fields (the search contract), with its meeting and links.
+ApiHit = create_model(
+    "ApiHit",
+    **{f.name: (get_type_hints(Hit)[f.name], ...) for f in fields(Hit)},
+    meeting=(DocumentSummary, ...),
+    links=(Links, ...),
+)
 
 
 class SearchResponse(BaseModel):
