@@ -55,11 +55,15 @@ PASSIVE_DECIDES = re.compile(
     r"godkändes|godkännes|antas|antogs|beviljas|beviljades|bifalls|bifölls|avslås|avslogs|"
     r"tillsätts|läggs till handlingarna|lades till handlingarna|lagt till handlingarna|"
     r"lägges till handlingarna|skjuts upp|bordläggs|återremitteras|delges|bibehålls|"
-    r"(?:om)?valda?\s+(?:till|som)|(?:om)?valdes\s+(?:till|som))\b",
+    r"(?:om)?valda?\s+(?:till|som)|(?:om)?valdes\s+(?:till|som)|"
+    # a change the meeting makes to a proposal ("“Stöd för …” bryts ut i en egen kategori"),
+    # not one it may make ("kan tas bort")
+    r"(?<!kan )(?<!ska )(?<!skall )(?<!måste )(?<!behöver )(?<!bör )"
+    r"(?:bryts ut|bröts ut|stryks|ströks|införs|infördes|tas bort|togs bort))\b",
     re.IGNORECASE,
 )
 IMPERSONAL_DECIDES = re.compile(
-    r"\b(?:beslutas|beslutades|beslutat|beslöts)\b|^beslut\b(?!\s+(?:tas|fattas|kommer|ska|skall|har|hade|är|var|behöver))|"
+    r"\b(?:beslutas|beslutades|beslutat|beslöts)\b|^beslut\b(?!\s+(?:tas|fattas|kommer|ska|skall|har|hade|är|var|behöver|enligt))|"
     r"^skjuter upp\b|^(?:mötet|årsmötet|stämman)\s+röstar\b",
     re.IGNORECASE,
 )
@@ -101,7 +105,7 @@ def classify(text: str, default: DecisionKind = "decision") -> DecisionKind:
     if re.search(r"föranleder\s+(?:inget|inga|ingen|ej)|inget beslut (?:fattas|fattades)|"
                  r"utan (?:åtgärd|beslut)", t):
         return "no_decision"
-    approves = re.search(r"\b(?:godkänn|fastställ|anta[rs]?\b|antog|beviljas|beviljar)", t)
+    approves = re.search(r"\b(?:godkän[ndt]|fastställ|anta[rs]?\b|antog|beviljas|beviljar)", t)
     informs = re.search(r"informationen|informationerna|redovisningen|rapporteringen", t)
     if re.search(r"\b(?:noterar|noterade|noteras|tar del av|tog del av|tagit del av)\b", t):
         return "noted"

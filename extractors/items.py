@@ -33,9 +33,12 @@ DNR = re.compile(
 BARE_DNR = re.compile(r"^(?P<dnr>\d{4}\.\d{1,5}\s+[A-ZÅÄÖ]{1,6})\b")
 TOC_HEAD = re.compile(r"^(?:innehåll|innehållsförteckning|innehållsförteckning:|ärendelista)$")
 TOC_PAGE = re.compile(r"(?:\.{3,}|…+|\t)\s*\d{1,3}$")
+# A row of signature labels side by side: "Sekreterare   Justerare", "Ordförande  Justerare".
+_SIGNATURE_ROLE = r"(?:mötes)?(?:ordförande|sekreterare|justerare|justeringsperson|protokolljusterare)"
+_SIGNATURE_LABELS = _SIGNATURE_ROLE + r"(?:\s+" + _SIGNATURE_ROLE + r"){1,2}"
 ITEM_END = re.compile(
     r"^(?:(?:vid protokollet|justeras|justerat|underskrifter|bilaga\s+[a-z0-9]{1,3}|bilagor|"
-    r"protokollet justeras|mötesordförande|ordförande\s+sekreterare|sekreterare\s+justerare)\s*:?$|"
+    r"protokollet justeras|mötesordförande|" + _SIGNATURE_LABELS + r")\s*:?$|"
     r"(?:vid pennan|vid protokollet|vid anteckningarna|antecknat av|antecknare|protokollförare)\b)"
 )
 MAX_GAP = 5
@@ -72,7 +75,7 @@ def item_end(lines: list[Line], start: int, stop: int) -> int:
     """Where the last item's text ends: at a signature block or the first appendix."""
     stop = min(stop, appendix_start(lines))
     for i in range(start, stop):
-        if ITEM_END.match(fold(lines[i].segments[0].text)):
+        if ITEM_END.match(fold(lines[i].segments[0].text)) or ITEM_END.match(fold(" ".join(lines[i].text.split()))):
             return i
     return stop
 
@@ -195,6 +198,8 @@ def _numbered_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
         if not match or re.match(r"^\d{1,2}\s*[.:]\s*\d", text):
             continue  # "3.1." is a sub-heading, "10.00" a time
         rest = clean(match.group("rest")).lstrip("|¦ ")  # a column rule read by OCR
+        if line.table is not None:
+            rest = _grid_title(line) or rest
         if rest and not rest[:1].isupper() and rest[:1] not in "“\"'(":
             continue
         if len(rest) > 160:
@@ -218,6 +223,15 @@ def _numbered_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
 
 # A point number alone on its line, as scanned minutes write "1/", "2/" and OCR reads them:
 # "1l", "4l", "8t", "r3l.", "18/".
+def _grid_title(line: Line) -> str | None:
+    """In minutes set in a grid (Punkt | Vad | Ansvar) the title is the cell after the
+    number; the responsibility column beside it is not part of the title."""
+    cells = [clean(s.text) for s in line.segments if clean(s.text)]
+    if len(cells) >= 2 and re.fullmatch(r"\d{1,2}[.):]?", cells[0]):
+        return cells[1]
+    return None
+
+
 MARKER_ONLY = re.compile(r"^[(\[\\rt]?(?P<num>\d{1,2})(?:[lI|/\\t.)]{1,2}|/)$")
 
 

@@ -430,17 +430,20 @@ def people_from_items(items: list[tuple[str, list[Paragraph]]]) -> dict[str, lis
             if role and re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+){0,3}", named):
                 found[role].append(named)  # "Mötesordförande: Filip"
                 continue
-            if len(text.split()) <= 6 and _role_of(text.casefold()):
-                context = _role_of(text.casefold())
-                continue
             pairs = re.findall(r"(" + PERSON_NAME.pattern + r"),?\s+(?:(?:vald|valdes|väljs|utsågs|utses)\s+)?"
                                r"(?:till|som)\s+(?:mötes)?(ordförande|sekreterare|protokolljusterare|justerare|"
                                r"justeringsperson)", text)
+            pairs += [(name, role) for role, name in re.findall(
+                r"(?i:till\s+(?:mötes)?(ordförande|sekreterare|protokolljusterare|justerare)\s+(?:för mötet\s+)?"
+                r"(?:valdes|väljs|utsågs|utses))\s+(" + PERSON_NAME.pattern + r")", text)]
             for name, role in pairs:
-                found[_role_of(role) or "chair"].append(name)
+                found[_role_of(role.casefold()) or "chair"].append(name)
             if pairs:
                 continue
-            if context and re.search(r"välj|utse|nominer|beslut", text, re.IGNORECASE):
+            if len(text.split()) <= 6 and _role_of(text.casefold()):
+                context = _role_of(text.casefold())
+                continue
+            if context and re.search(r"välj|vald|utse|utsågs|nominer|beslut", text, re.IGNORECASE):
                 names = [m.group(0) for m in PERSON_NAME.finditer(text)
                          if not re.match(r"(?i)mötet|årsmötet|styrelsen|stämman", m.group(0))]
                 found[context].extend(n for n in names if looks_like_person(n))

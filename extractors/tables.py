@@ -8,6 +8,7 @@ set apart by wide gaps is read as a table too, its columns aligned by position.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from extractors.amounts import parse_number
@@ -65,13 +66,24 @@ def table_amounts(table: Table) -> list[TableAmount]:
 
 def is_data_table(table: Table) -> bool:
     """A grid of figures (budget, statistics), as against a grid used to lay out text."""
-    cells = [clean(c) for row in table.rows for c in row if c and clean(c)]
+    skip = 1 if _numbers_items(table.rows) else 0
+    cells = [clean(c) for row in table.rows for c in row[skip:] if c and clean(c)]
     if not cells:
         return False
     if max(len(c) for c in cells) > 150:
         return False  # paragraphs of running text in the cells
     figures = sum(1 for c in cells if _cell_value(c) or re.fullmatch(r"[-–\d\s%,.()]+", c))
     return figures >= 0.3 * len(cells)
+
+
+ITEM_NUMBER_CELL = re.compile(r"^(?:§\s*)?(\d{1,3})[.):]?$")
+
+
+def _numbers_items(rows: list[list[str]]) -> bool:
+    """A first column of rising point numbers ("Punkt" 1, 2, 3 or § 4, 6, 8) numbers the
+    agenda of minutes set in a grid; its figures are no data."""
+    numbers = [int(m.group(1)) for row in rows if row and (m := ITEM_NUMBER_CELL.match(clean(row[0] or "")))]
+    return len(numbers) >= 2 and all(b > a for a, b in itertools.pairwise(numbers))
 
 
 def _header_row(rows: list[list[str]]) -> int | None:

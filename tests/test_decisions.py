@@ -78,3 +78,17 @@ def test_kinds() -> None:
 def test_sentences_keep_abbreviations() -> None:
     assert split_sentences("Vi träffas kl. 13.00 i Köping. Styrelsen beslutar t.ex. Att ja.") == [
         "Vi träffas kl. 13.00 i Köping.", "Styrelsen beslutar t.ex. Att ja."]
+
+
+def test_a_change_to_the_proposal_is_a_decision_and_a_possible_one_is_not() -> None:
+    assert found("""
+        “Stöd för programmeringsrelaterade ändamål” bryts ut i en egen kategori.
+        Punkten om arvoden kan tas bort senare om ekonomin kräver det.
+    """) == [("decision", "“Stöd för programmeringsrelaterade ändamål” bryts ut i en egen kategori.")]
+
+
+def test_approved_minutes_are_a_decision_and_a_legal_reference_is_not() -> None:
+    assert found("""
+        Protokollet godkändes och lades till handlingarna.
+        Beslut enligt 8 kap. 1 a § kommunallagen har anmälts.
+    """) == [("decision", "Protokollet godkändes och lades till handlingarna.")]

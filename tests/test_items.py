@@ -1,6 +1,6 @@
 """Item segmentation: paragraphs, numbered points and headings; tables of contents."""
 
-from extractors.items import find_item_starts
+from extractors.items import find_item_starts, item_end
 from tests.conftest import make_line, make_lines
 
 
@@ -129,3 +129,17 @@ def test_point_numbers_alone_on_their_line_as_ocr_reads_them() -> None:
     result = find_item_starts(lines, "protokoll")
     assert [s.number for s in result] == [1, 2, 4]
     assert result[1].title.startswith("Dagordningen fastställdes") and result[1].body == result[1].index + 1
+
+
+def test_minutes_set_in_a_grid_number_their_points_in_the_first_column() -> None:
+    lines = [make_line(text, table=0, top=20.0 * n) for n, text in enumerate([
+        "Punkt\tVad\tAnsvar", "2\tVal av justerare", "Ylva väljs till justerare.", "4\tEkonomi\tAnna",
+        "Kassan är god.", "6\tVägen\tPer", "Per kontaktar entreprenören."])]
+    assert [(s.number, s.title) for s in find_item_starts(lines, "protokoll")] == [
+        (2, "Val av justerare"), (4, "Ekonomi"), (6, "Vägen")]
+
+
+def test_signature_labels_side_by_side_end_the_last_item() -> None:
+    lines = make_lines("§ 7 Mötets avslutande\nOrdföranden tackade.\nSekreterare\tJusterare\nLisa Berg\tPer Holm")
+    starts = find_item_starts(lines, "protokoll")
+    assert item_end(lines, starts[-1].body, len(lines)) == 2

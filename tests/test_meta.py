@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from extractors.meta import body, definite, document_kind, meeting_date, organisation, place_and_time
+from extractors.meta import body, definite, document_kind, meeting_date, organisation, people_from_items, place_and_time
+from tests.conftest import paragraphs
 
 
 def test_kind_from_the_documents_words() -> None:
@@ -51,3 +52,19 @@ def test_place_and_time() -> None:
     assert place_and_time(["Plats och tid Kommunhusets tingssal måndagen den 8 januari 2007 kl 08.30-09.30"], []) == (
         "Kommunhusets tingssal", "08.30-09.30")
     assert place_and_time([], ["Minnesanteckningar 2024-09-30 (Teams)"]) == ("Teams", None)
+
+
+def test_meeting_functionaries_elected_in_the_items() -> None:
+    found = people_from_items([
+        ("Val av ordförande för mötet", paragraphs("Till ordförande valdes Anna Ek.")),
+        ("Val av sekreterare", paragraphs("Lisa Berg valdes till sekreterare.")),
+        ("Val av justerare", paragraphs("Per Holm vald till justerare.")),
+        ("Dagordning", paragraphs("Anna Ek föreslog att dagordningen godkänns.")),
+    ])
+    assert found == {"chair": ["Anna Ek"], "secretary": ["Lisa Berg"], "adjusters": ["Per Holm"]}
+
+
+def test_dates_as_written() -> None:
+    assert meeting_date(["Datum: 14 februari 2024"], [], []) == date(2024, 2, 14)
+    assert meeting_date(["Sammanträdesdatum den 8 januari 2007"], [], []) == date(2007, 1, 8)
+    assert meeting_date(["Datum: 08-10-2020"], [], []) == date(2020, 10, 8)  # day first

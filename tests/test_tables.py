@@ -1,6 +1,6 @@
 """Money in tables."""
 
-from extractors.tables import table_amounts
+from extractors.tables import is_data_table, table_amounts
 from schemas.layout import Table
 
 
@@ -31,3 +31,11 @@ def test_unit_of_the_table_scales_its_cells() -> None:
 def test_counts_and_shares_are_not_money() -> None:
     table = Table(page=1, rows=[["AVSLUTSANLEDNING", "ANTAL", "ANDEL (%)"], ["Arbete", "12", "26 %"]])
     assert table_amounts(table) == []
+
+
+def test_minutes_set_in_a_grid_are_text_not_figures() -> None:
+    grid = Table(page=1, rows=[["Punkt", "Vad", "Ansvar"], ["2", "Val av justerare", ""], ["4", "Ekonomi", "Anna"],
+                               ["6", "Vägen", "Per"]])
+    budget = Table(page=1, rows=[["Post", "Budget"], ["Vägunderhåll", "12 000"], ["Snöröjning", "8 000"]])
+    assert not is_data_table(grid)
+    assert is_data_table(budget)
