@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.paragraphs import Paragraph
-from extractors.text import PERSON_NAME, clean
+from extractors.text import PERSON_NAME, clean, is_name_list
 from extractors.vocabulary import is_item_section_label, label_key
 from schemas.record import DecisionKind
 
@@ -55,6 +55,7 @@ PASSIVE_DECIDES = re.compile(
     r"godkändes|godkännes|antas|antogs|beviljas|beviljades|bifalls|bifölls|avslås|avslogs|"
     r"tillsätts|läggs till handlingarna|lades till handlingarna|lagt till handlingarna|"
     r"lägges till handlingarna|skjuts upp|bordläggs|återremitteras|delges|bibehålls|"
+    r"röstades igenom|röstas igenom|klubbades|klubbas|"
     r"(?:om)?valda?\s+(?:till|som)|(?:om)?valdes\s+(?:till|som)|"
     # a change the meeting makes to a proposal ("“Stöd för …” bryts ut i en egen kategori"),
     # not one it may make ("kan tas bort")
@@ -63,19 +64,23 @@ PASSIVE_DECIDES = re.compile(
     re.IGNORECASE,
 )
 IMPERSONAL_DECIDES = re.compile(
-    r"\b(?:beslutas|beslutades|beslutat|beslöts)\b|^beslut\b(?!\s+(?:tas|fattas|kommer|ska|skall|har|hade|är|var|behöver|enligt))|"
+    r"\b(?:beslutas|beslutades|beslutat|beslöts|(?:tog|togs|fattade|fattades)\s+beslut(?:et)?\s+(?:att|om))\b|^beslut\b(?!\s+(?:tas|fattas|kommer|ska|skall|har|hade|är|var|behöver|enligt))|"
     r"^skjuter upp\b|^(?:mötet|årsmötet|stämman)\s+röstar\b",
     re.IGNORECASE,
 )
 NOT_A_DECISION = re.compile(
     r"\b(?:föreslås|förslag(?:et)? till beslut|yrkar|yrkande|reserverar|förklarade?\s+mötet|"
     r"förklaras|mötet\s+(?:öppnas|avslutas|öppnades|avslutades)|nästa möte|kommer att beslut|"
-    r"ska beslut|beslut tas|tar beslut|fattar beslut|inför beslut|bör|kommer\s+\w+\s+beslut)\b",
+    r"ska beslut|beslut tas|tar beslut|fattar beslut|inför beslut|bör|kommer\s+\w+\s+beslut|"
+    r"beslut\s+om\s+[^.]{1,60}?\s+(?:tas|fattas))\b",
     re.IGNORECASE,
 )
 # Bold labels inside a decision's list of names, not headings that end it.
 LIST_LABELS = ("ordinarie", "ersättare", "ledamöter", "ledamot", "suppleanter", "suppleant", "ordinarie ledamöter",
                "ordförande", "vice ordförande", "revisorer", "revisor", "valberedning")
+# A clause that the bullets below complete: "Det beslutades att", "Beslut att:".
+POINTS_LEAD = re.compile(r"(?i)(?:^|\b(?:det|styrelsen|mötet|årsmötet)\s+)(?:beslut|beslutades|beslöts|beslutar|"
+                         r"beslutade)\s+att\s*:?$")
 ATT_CLAUSE = re.compile(r"^att\s+\w", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ“\"”])")
 ABBREVIATION_END = re.compile(r"\b(?:t\.?\s?ex|bl\.a|dvs|ca|kl|nr|resp|inkl|exkl|jfr|s\.k|p\.g\.a|m\.m|etc)\.$",
@@ -231,6 +236,9 @@ def _sentence_decisions(paragraphs: list[Paragraph], title: str) -> list[FoundDe
         if announced:
             continue
         sentences = split_sentences(text)
+        if POINTS_LEAD.search(sentences[-1]):
+            announced = True  # "Det beslutades att" over bullets: each bullet is a decision
+            sentences = sentences[:-1]
         for k, sentence in enumerate(sentences):
             sentence = _after_lead(sentence)
             if _decides(sentence) or _is_election(sentence):
@@ -242,6 +250,9 @@ def _sentence_decisions(paragraphs: list[Paragraph], title: str) -> list[FoundDe
                 elif k == len(sentences) - 1 and _introduces_list(sentence):
                     lead = decision
     found = [d for d in found if d not in tentative]
+    if not found and _is_election(title) and paragraphs and is_name_list(paragraphs[0].body):
+        first = paragraphs[0]  # "Val av justerare" over a bare name: the election result
+        found = [FoundDecision(kind="decision", text=_decision_text(first), page=first.page)]
     return found or _vote_result(paragraphs)
 
 

@@ -189,7 +189,7 @@ def _numbered_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
     for i, line in enumerate(lines):
         if i in toc or (line.list_level or 0) > 0:
             continue
-        text = line.text.replace("\t", "  ").strip()
+        text = _heading_text(line)
         marker = MARKER_ONLY.match(text)
         if marker and i + 1 < len(lines):
             candidates.append((_marker_start(lines, i, int(marker.group("num"))), line.x0))
@@ -223,6 +223,18 @@ def _numbered_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
 
 # A point number alone on its line, as scanned minutes write "1/", "2/" and OCR reads them:
 # "1l", "4l", "8t", "r3l.", "18/".
+RESPONSIBLE = re.compile(r"^[A-ZÅÄÖ]{1,3}(?:\s*[/,&]\s*[A-ZÅÄÖ]{1,3})*$")
+
+
+def _heading_text(line: Line) -> str:
+    """A line's text as a possible heading; initials set apart in a right-hand column
+    ("4. Föregående mötesprotokoll      BG") name who is responsible, not the title."""
+    segments = line.segments
+    if len(segments) >= 2 and RESPONSIBLE.match(clean(segments[-1].text)):
+        segments = segments[:-1]
+    return "  ".join(s.text for s in segments).strip()
+
+
 def _grid_title(line: Line) -> str | None:
     """In minutes set in a grid (Punkt | Vad | Ansvar) the title is the cell after the
     number; the responsibility column beside it is not part of the title."""

@@ -18,6 +18,7 @@ from extractors.text import (
     find_dates,
     find_time,
     fold,
+    is_name_list,
     looks_like_person,
     person_key,
 )
@@ -443,7 +444,8 @@ def people_from_items(items: list[tuple[str, list[Paragraph]]]) -> dict[str, lis
             if len(text.split()) <= 6 and _role_of(text.casefold()):
                 context = _role_of(text.casefold())
                 continue
-            if context and re.search(r"välj|vald|utse|utsågs|nominer|beslut", text, re.IGNORECASE):
+            if context and (re.search(r"välj|vald|utse|utsågs|nominer|beslut", text, re.IGNORECASE)
+                            or is_name_list(text)):
                 names = [m.group(0) for m in PERSON_NAME.finditer(text)
                          if not re.match(r"(?i)mötet|årsmötet|styrelsen|stämman", m.group(0))]
                 found[context].extend(n for n in names if looks_like_person(n))

@@ -93,6 +93,14 @@ PERSON_NAME = re.compile(
 )
 
 
+NAME_LIST = re.compile(rf"{PERSON_NAME.pattern}(?:\s*(?:,|och|samt|&)\s*{PERSON_NAME.pattern})*")
+
+
+def is_name_list(text: str) -> bool:
+    """Only people's names: "Fredrik Håård", "Tome Cvitan och Jyrki Pulliainen."."""
+    return bool(NAME_LIST.fullmatch(clean(text).rstrip(".")))
+
+
 def looks_like_person(text: str) -> bool:
     """Two to four capitalised name words and nothing else ("Anna Ek", "Britt-Mari Enholm Gahnström")."""
     text = clean(text)

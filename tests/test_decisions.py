@@ -92,3 +92,29 @@ def test_approved_minutes_are_a_decision_and_a_legal_reference_is_not() -> None:
         Protokollet godkändes och lades till handlingarna.
         Beslut enligt 8 kap. 1 a § kommunallagen har anmälts.
     """) == [("decision", "Protokollet godkändes och lades till handlingarna.")]
+
+
+def test_a_bare_name_under_an_election_is_its_result() -> None:
+    assert found("Tome Cvitan och Jyrki Pulliainen.", title="Val av mötesjusterare") == [
+        ("decision", "Tome Cvitan och Jyrki Pulliainen.")]
+    assert found("Tome Cvitan och Jyrki Pulliainen.", title="Närvarande") == []
+
+
+def test_a_decision_clause_completed_by_bullets_gives_one_decision_per_bullet() -> None:
+    assert found("""
+        Föreningen behöver ett bankkonto. Det beslutades att
+        • Rickard öppnar ett bankkonto hos Swedbank.
+        • Fredrik och Frej ges tillgång till kontot.
+    """) == [("decision", "Rickard öppnar ett bankkonto hos Swedbank."),
+             ("decision", "Fredrik och Frej ges tillgång till kontot.")]
+
+
+def test_decisions_taken_voted_through_or_left_for_later() -> None:
+    assert found("""
+        Beslut om budget tas på nästa styrelsemöte.
+        För att styrelsen ska kunna diskutera privat tog beslut att använda ett nytt forum.
+        Följande ansvarsområden röstades igenom.
+        • Sponsring
+        • Program
+    """) == [("decision", "För att styrelsen ska kunna diskutera privat tog beslut att använda ett nytt forum."),
+             ("decision", "Följande ansvarsområden röstades igenom. Sponsring Program")]

@@ -143,3 +143,10 @@ def test_signature_labels_side_by_side_end_the_last_item() -> None:
     lines = make_lines("§ 7 Mötets avslutande\nOrdföranden tackade.\nSekreterare\tJusterare\nLisa Berg\tPer Holm")
     starts = find_item_starts(lines, "protokoll")
     assert item_end(lines, starts[-1].body, len(lines)) == 2
+
+
+def test_initials_in_a_responsibility_column_are_not_part_of_the_title() -> None:
+    lines = make_lines("1. Mötet öppnades\n2. Föregående mötesprotokoll\tBG\nLades till handlingarna.\n"
+                       "3. Ekonomi\tJS/LJ\nText.")
+    assert [s.title for s in find_item_starts(lines, "protokoll")] == [
+        "Mötet öppnades", "Föregående mötesprotokoll", "Ekonomi"]
