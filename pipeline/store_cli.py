@@ -147,30 +147,33 @@ def describe_outcome(outcome: LoadOutcome) -> str:
 @click.option("--max-amount", metavar="AMOUNT", help="An amount of at most this much.")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
-@click.option("--facets/--no-facets", default=None, help="Counts per organisation, body, year and decision kind "
-              "(shown in the table by default; added to JSON when asked).")
+@click.option("--facets/--no-facets", default=True, show_default=True,
+              help="Counts per organisation, body, year and decision kind.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @one_line_errors
 def search(query: str, db: str | None, organisation: str | None, body: str | None, kinds: tuple[str, ...],
            date_from: str | None, date_to: str | None, decision_kinds: tuple[str, ...], decisions_only: bool,
            person: str | None, min_amount: str | None, max_amount: str | None, limit: int, offset: int,
-           facets: bool | None, fmt: str) -> None:
+           facets: bool, fmt: str) -> None:
     """Search decisions and item text, in Swedish: "bevilja" finds "beviljades", "koordinator"
-    finds "rehabkoordinatorer". Quote a phrase ("Samordningsteam Hallstahammar"), use OR, -word, word*."""
-    with_facets = facets if facets is not None else fmt == "table"
+    finds "rehabkoordinatorer". Quote a phrase ("Samordningsteam Hallstahammar"), use OR, -word, word*.
+
+    --format json prints the object GET /api/search answers for the same query and filters."""
     request = SearchRequest(
         text=query, organisation=organisation, body=body, kinds=kinds,
         date_from=parse_day(date_from, "--from", first=True), date_to=parse_day(date_to, "--to", first=False),
         decision_kinds=decision_kinds, decisions_only=decisions_only, person=person,
         min_amount=parse_amount(min_amount, "--min-amount"), max_amount=parse_amount(max_amount, "--max-amount"),
-        limit=limit, offset=offset, facets=with_facets,
+        limit=limit, offset=offset, facets=facets,
     )
     with open_store(db, create=False) as store:
+        if fmt == "json":
+            from pipeline.web.views import search_page
+
+            click.echo(json.dumps(search_page(store, request).model_dump(mode="json"), ensure_ascii=False, indent=2))
+            return
         result = store.search(request)
-    if fmt == "json":
-        click.echo(json.dumps(result.to_json(with_facets=with_facets), ensure_ascii=False, indent=2))
-    else:
-        click.echo(render_hits(result, offset))
+    click.echo(render_hits(result, offset))
 
 
 def parse_day(value: str | None, option: str, first: bool) -> date | None:

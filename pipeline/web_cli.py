@@ -135,7 +135,7 @@ def write(content: bytes, fmt: str, output: Path | None, what: str) -> None:
               help="Another host name browsers reach the server by (repeatable); loopback names always work.")
 def serve(db: str | None, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
     """Search, meetings, decisions, people and exports in the browser; JSON under /api with its
-    OpenAPI schema at /api/openapi.json. Read-only: nothing in the store or on disk is changed."""
+    OpenAPI schema at /openapi.json. Read-only: nothing in the store or on disk is changed."""
     import uvicorn  # the web stack loads only for this command
 
     app = build_app(db or default_db(), allowed_hosts(host, allow_hosts))

@@ -1,4 +1,4 @@
-"""The JSON API under /api: search, documents, decisions, people, exports (schema: /api/openapi.json).
+"""The JSON API under /api: search, documents, decisions, people, exports (schema: /openapi.json).
 
 Every answer is a model below or the record's own ``Document``; a bad parameter is a 422
 naming it, an unknown document, decision or person a 404, a query with nothing to find a 400.
@@ -6,12 +6,11 @@ naming it, an unknown document, decision or person a 404, a query with nothing t
 
 from __future__ import annotations
 
-from dataclasses import fields
-from typing import Annotated, get_type_hints
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, create_model
+from pydantic import BaseModel
 
 from pipeline.exports import MEDIA_TYPES, describe_selection, export, file_name
 from pipeline.store.browse import (
@@ -32,14 +31,16 @@ from pipeline.store.results import Attendance, Hit
 from pipeline.web.params import SHA256_PATTERN, Delimiter, ExportFormat, Filters
 from pipeline.web.stores import store_of
 from pipeline.web.views import (
+    FacetValue,
     Links,
+    SearchPage,
     decision_url,
     file_response,
     file_url,
     meeting_list,
     meeting_url,
     person_url,
-    search_view,
+    search_page,
 )
 from schemas.record import Document
 
@@ -48,27 +49,6 @@ router = APIRouter(prefix="/api", tags=["api"])
 Sha256 = Annotated[str, Path(pattern=SHA256_PATTERN, description="The sha256 of the document's file.")]
 Position = Annotated[int, Path(ge=1, le=100_000, description="1-based position in the record.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
-
-
-class FacetValue(BaseModel):
-    value: str
-    count: int
-
-
-# A search hit: the store's Hit fields (the search contract), with its meeting and links.
-ApiHit = create_model(
-    "ApiHit",
-    **{f.name: (get_type_hints(Hit)[f.name], ...) for f in fields(Hit)},
-    meeting=(DocumentSummary, ...),
-    links=(Links, ...),
-)
-
-
-class SearchResponse(BaseModel):
-    total: int
-    offset: int
-    hits: list[ApiHit]
-    facets: dict[str, list[FacetValue]]
 
 
 class DocumentLinks(BaseModel):
@@ -121,20 +101,19 @@ class PersonOut(BaseModel):
 
 @router.get("", summary="What the API offers")
 def index() -> dict[str, str]:
-    return {"openapi": "/api/openapi.json", "search": "/api/search?q=...", "documents": "/api/documents",
+    return {"openapi": "/openapi.json", "search": "/api/search?q=...", "documents": "/api/documents",
             "decisions": "/api/decisions", "people": "/api/people", "export": "/api/export/decisions?format=csv"}
 
 
 @router.get("/search", summary="Search decisions and item text")
 def search(request: Request, filters: Annotated[Filters, Depends()],
-           limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0,
-           facets: bool = True) -> SearchResponse:
+           limit: Annotated[int, Query(ge=1, le=1000)] = 20, offset: Offset = 0,
+           facets: bool = True) -> SearchPage:
+    """The same object as `protokoll search --format json` with the same filters."""
     if not filters.q:
         raise RequestValidationError([{"type": "missing", "loc": ("query", "q"), "input": None,
                                        "msg": "give the words to search for (GET /api/documents lists without)"}])
-    view = search_view(store_of(request), filters.request(limit=limit, offset=offset, facets=facets))
-    hits = [ApiHit(**vars(v.hit), meeting=v.meeting, links=v.links) for v in view.hits]
-    return SearchResponse(total=view.total, offset=offset, hits=hits, facets=facet_values(view.facets))
+    return search_page(store_of(request), filters.request(limit=limit, offset=offset, facets=facets))
 
 
 @router.get("/documents", summary="Documents the filters keep, newest first")

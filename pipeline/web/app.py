@@ -23,6 +23,7 @@ from pipeline.store import open_store
 from pipeline.web import errors, filters
 from pipeline.web.api import router as api_router
 from pipeline.web.pages import router as pages_router
+from pipeline.web.params import CliSpellings
 from pipeline.web.stores import ThreadStores
 
 HERE = Path(__file__).resolve().parent
@@ -50,12 +51,18 @@ def create_app(db_url: str, allowed_hosts: list[str] | None = None) -> FastAPI:
         stores.close()
 
     app = FastAPI(title="protokoll", version="1", summary="Swedish meeting records: search, decisions, people.",
-                  openapi_url="/api/openapi.json", docs_url=None, redoc_url=None, lifespan=lifespan)
+                  openapi_url="/openapi.json", docs_url=None, redoc_url=None, lifespan=lifespan)
+
+    @app.get("/api/openapi.json", include_in_schema=False)
+    def openapi_under_api() -> dict[str, object]:  # where the schema was first served
+        return app.openapi()
+
     app.state.stores = stores
     app.state.templates = templates()
     errors.install(app)
     app.middleware("http")(security_headers)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or list(LOOPBACK_HOSTS))
+    app.add_middleware(CliSpellings)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api_router)
     app.include_router(pages_router)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Literal
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import Query
 from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 from starlette.requests import Request
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from pipeline.store import SearchRequest
 from pipeline.store.results import day_bound, kronor_amount  # the values the CLI accepts, the web accepts
@@ -131,3 +132,24 @@ def link(request: Request, path: str, drop: tuple[str, ...] = (), **changes: str
             if one is not None and one != "":
                 params.append((key, one))
     return path + ("?" + urlencode(params) if params else "")
+
+
+# `protokoll search` spells its options the command-line way; the API takes those names too.
+CLI_SPELLINGS = {"org": "organisation", "decision-kind": "decision_kind", "min-amount": "min_amount",
+                 "max-amount": "max_amount", "decisions": "decisions_only"}
+
+
+class CliSpellings:
+    """Reads ``?decision-kind=noted&min-amount=50 tkr`` as ``decision_kind`` and ``min_amount``,
+    so a query written for the CLI works against the API unchanged."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            if any(key in CLI_SPELLINGS for key, _ in pairs):
+                query = urlencode([(CLI_SPELLINGS.get(key, key), value) for key, value in pairs])
+                scope = {**scope, "query_string": query.encode("latin-1")}
+        await self.app(scope, receive, send)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from fastapi import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from pipeline.store import SearchRequest, Store
 from pipeline.store.browse import (
@@ -22,6 +22,9 @@ from pipeline.store.browse import (
 )
 from pipeline.store.files import StoredFile
 from pipeline.store.results import Hit
+
+if TYPE_CHECKING:
+    from fastapi import Response
 
 # -- addresses --------------------------------------------------------------------------------
 
@@ -83,6 +86,51 @@ def search_view(store: Store, request: SearchRequest) -> SearchView:
     return SearchView(result.total, place_hits(store, result.hits), result.facets)
 
 
+class FacetValue(BaseModel):
+    value: str
+    count: int
+
+
+class SearchHit(BaseModel):
+    """A search hit: the store's Hit (decision or running text), its meeting, its 1-based place
+    in the record (item, decision) and the web app's addresses for it."""
+
+    source: str
+    sha256: str
+    item_number: int | None
+    item_title: str
+    page: int
+    decision_kind: str | None
+    snippet: str
+    score: float
+    meeting: DocumentSummary
+    item: int | None
+    decision: int | None
+    links: Links
+
+
+class SearchPage(BaseModel):
+    """One page of search results: what `protokoll search --format json` prints and
+    `GET /api/search` answers, the same object for the same query and filters."""
+
+    total: int = Field(description="Hits in all, over every page.")
+    offset: int
+    limit: int
+    hits: list[SearchHit]
+    facets: dict[str, list[FacetValue]] = Field(description="Counts per organisation, body, year and decision "
+                                                "kind over all hits; empty when not asked for.")
+
+
+def search_page(store: Store, request: SearchRequest) -> SearchPage:
+    """The search as the CLI's JSON and the API give it. QueryError for a query with nothing to find."""
+    view = search_view(store, request)
+    hits = [SearchHit(**vars(v.hit), meeting=v.meeting, item=v.item, decision=v.decision, links=v.links)
+            for v in view.hits]
+    facets = {name: [FacetValue(value=value, count=count) for value, count in values]
+              for name, values in view.facets.items()}
+    return SearchPage(total=view.total, offset=request.offset, limit=request.limit, hits=hits, facets=facets)
+
+
 def place_hits(store: Store, hits: list[Hit]) -> list[HitView]:
     """Each hit with its meeting and its place in the record (hits of removed documents left out)."""
     meetings = document_summaries(store, {hit.sha256 for hit in hits})
@@ -121,6 +169,8 @@ def meeting_list(store: Store, request: SearchRequest, facets: bool = True) -> M
 def file_response(stored: StoredFile) -> Response:
     """A stored file as the browser should take it: a PDF inline (so #page=N opens the page),
     a DOCX as a download, named as it was loaded; its sha256 is its ETag."""
+    from fastapi import Response  # the CLI's JSON shares this module and need not load FastAPI
+
     disposition = "inline" if stored.inline else "attachment"
     return Response(stored.content, media_type=stored.media_type, headers={
         "Content-Disposition": content_disposition(disposition, stored.name),

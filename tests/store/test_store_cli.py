@@ -79,14 +79,17 @@ def test_search_json_is_the_contract(loaded_db: str) -> None:
     result = run("search", "Samordningsteam", "--db", loaded_db, "--format", "json")
     assert result.exit_code == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert set(answer) == {"total", "hits"} and answer["total"] == len(answer["hits"]) > 1
+    assert set(answer) == {"total", "offset", "limit", "hits", "facets"}
+    assert answer["total"] == len(answer["hits"]) > 1 and (answer["offset"], answer["limit"]) == (0, 20)
     for hit in answer["hits"]:
-        assert set(hit) == set(HIT_FIELDS)
+        assert set(HIT_FIELDS) | {"meeting", "item", "decision", "links"} == set(hit)
         assert all(isinstance(hit[name], kind) for name, kind in HIT_FIELDS.items()), hit
+        assert hit["meeting"]["sha256"] == hit["sha256"] and hit["item"] >= 1
     scores = [hit["score"] for hit in answer["hits"]]
     assert scores == sorted(scores, reverse=True)
-    facets = json.loads(run("search", "Samordningsteam", "--db", loaded_db, "--format", "json", "--facets").stdout)
-    assert {"organisation", "body", "year", "decision_kind"} == set(facets["facets"])
+    assert {"organisation", "body", "year", "decision_kind"} == set(answer["facets"])
+    bare = json.loads(run("search", "Samordningsteam", "--db", loaded_db, "--format", "json", "--no-facets").stdout)
+    assert bare["facets"] == {} and bare["hits"] == answer["hits"]
 
 
 def test_search_with_filters_as_a_table(loaded_db: str) -> None:

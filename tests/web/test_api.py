@@ -103,14 +103,15 @@ def test_export_endpoints_give_the_same_files_as_the_command_line(client: TestCl
 
 
 def test_the_openapi_schema_describes_the_api_and_not_the_pages(client: TestClient) -> None:
-    schema = client.get("/api/openapi.json").json()
+    schema = client.get("/openapi.json").json()
+    assert client.get("/api/openapi.json").json() == schema
     assert {"/api/search", "/api/documents", "/api/documents/{sha256}", "/api/documents/{sha256}/file",
             "/api/documents/{sha256}/items/{item}/decisions/{decision}", "/api/decisions", "/api/people",
             "/api/people/{key}", "/api/export/decisions", "/api/export/attendees"} <= set(schema["paths"])
     assert not [p for p in schema["paths"] if not p.startswith("/api")]
-    assert {"Document", "ApiDecision", "SearchResponse"} <= set(schema["components"]["schemas"])
+    assert {"Document", "ApiDecision", "SearchPage"} <= set(schema["components"]["schemas"])
     limit = next(p for p in schema["paths"]["/api/search"]["get"]["parameters"] if p["name"] == "limit")
-    assert limit["schema"]["maximum"] == 100
+    assert limit["schema"]["maximum"] == 1000
 
 
 # -- bad parameters -----------------------------------------------------------------------------------
