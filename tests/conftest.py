@@ -3,11 +3,13 @@ to build layout lines from plain Swedish text for the unit tests."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from extractors.paragraphs import Paragraph, to_paragraphs
+from pipeline.store.pg_server import PostgresUnavailable, ThrowawayPostgres
 from schemas.layout import Line, Segment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,3 +48,18 @@ def sample_files() -> list[Path]:
     files = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".docx"))
     assert len(files) >= 15, "samples/ must hold the rendered seeds"
     return files
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[ThrowawayPostgres]:
+    """A PostgreSQL server on a loopback port for this test session; a missing server fails the
+    tests that need it (it is not skipped)."""
+    try:
+        server = ThrowawayPostgres()
+        server.start()
+    except PostgresUnavailable as exc:
+        pytest.fail(f"PostgreSQL store tests need a server: {exc}", pytrace=False)
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -16,7 +16,7 @@ import pytest
 
 from pipeline.extract import extract_file
 from pipeline.store import Store, open_store
-from pipeline.store.pg_server import PostgresUnavailable, ThrowawayPostgres
+from pipeline.store.pg_server import ThrowawayPostgres
 from schemas.record import Document
 from tests.conftest import SAMPLES
 
@@ -29,19 +29,6 @@ def sample_records() -> dict[str, Document]:
     files = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".docx"))
     assert len(files) == 15, "samples/ must hold the 15 rendered seeds"
     return {path.name: extract_file(path) for path in files}
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[ThrowawayPostgres]:
-    try:
-        server = ThrowawayPostgres()
-        server.start()
-    except PostgresUnavailable as exc:
-        pytest.fail(f"PostgreSQL store tests need a server: {exc}", pytrace=False)
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 class StoreUrls:
