@@ -434,6 +434,8 @@ def people_from_items(items: list[tuple[str, list[Paragraph]]]) -> dict[str, lis
             pairs = re.findall(r"(" + PERSON_NAME.pattern + r"),?\s+(?:(?:vald|valdes|väljs|utsågs|utses)\s+)?"
                                r"(?:till|som)\s+(?:mötes)?(ordförande|sekreterare|protokolljusterare|justerare|"
                                r"justeringsperson)", text)
+            pairs += re.findall(r"^([A-ZÅÄÖ][a-zåäö]+)\s+(?:vald|valdes|väljs|utsågs|utses)\s+(?:till|som)\s+"
+                                r"(?:mötes)?(ordförande|sekreterare|protokolljusterare|justerare)\b", text)
             pairs += [(name, role) for role, name in re.findall(
                 r"(?i:till\s+(?:mötes)?(ordförande|sekreterare|protokolljusterare|justerare)\s+(?:för mötet\s+)?"
                 r"(?:valdes|väljs|utsågs|utses))\s+(" + PERSON_NAME.pattern + r")", text)]

@@ -68,3 +68,7 @@ def test_dates_as_written() -> None:
     assert meeting_date(["Datum: 14 februari 2024"], [], []) == date(2024, 2, 14)
     assert meeting_date(["Sammanträdesdatum den 8 januari 2007"], [], []) == date(2007, 1, 8)
     assert meeting_date(["Datum: 08-10-2020"], [], []) == date(2020, 10, 8)  # day first
+
+
+def test_a_first_name_elected_is_spelled_from_the_attendee_list_later() -> None:
+    assert people_from_items([("Val av justerare", paragraphs("Ylva väljs till justerare."))])["adjusters"] == ["Ylva"]
