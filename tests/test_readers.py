@@ -7,7 +7,8 @@ import pytest
 from docx.enum.text import WD_BREAK
 
 from extractors.readers import UnreadableDocument, read_layout
-from tests.conftest import CORPUS, SAMPLES
+from extractors.readers.pdf import repair_ligatures
+from tests.conftest import CORPUS, SAMPLES, make_line
 
 
 def test_pdf_columns_stay_apart() -> None:
@@ -81,3 +82,12 @@ def test_garbage_ocr_layer_is_not_trusted() -> None:
     with pytest.raises(UnreadableDocument, match="garbled OCR"):
         read_layout(CORPUS / "stenaldern_2015-01-15-styrelse.pdf")
     assert read_layout(CORPUS / "asketorp-vag_2021-08-15-arsstamma.pdf").lines  # a poor but readable OCR
+
+
+def test_broken_ligatures_are_repaired_where_a_word_list_makes_it_certain() -> None:
+    broken = [make_line("EOersom det är viktigt aU vi tar Qd"), make_line("TväUstugorna städas")]
+    assert [line.text for line in repair_ligatures(broken)] == [
+        "Eftersom det är viktigt att vi tar tid", "Tvättstugorna städas"]
+    ordinary = [make_line("Appen finns för iOS och LiU"), make_line("Styrelsen tackar för informaQon")]
+    assert [line.text for line in repair_ligatures(ordinary)] == [
+        "Appen finns för iOS och LiU", "Styrelsen tackar för information"]

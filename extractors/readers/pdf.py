@@ -3,6 +3,7 @@ segments, ruled tables through pdfplumber's table finder, 1-based pages."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import statistics
@@ -68,18 +69,50 @@ def read_pdf(path: Path) -> Layout:
 # ("aU" for "att", "EOersom" for "Eftersom", "Qd" for "tid").
 _BROKEN_LIGATURE = re.compile(r"(?<=[a-zåäöA-ZÅÄÖ])[UOQ](?=[a-zåäö]|\b)|\bQ(?=[a-zåäö])")
 _LIGATURES = {"U": "tt", "O": "ft", "Q": "ti"}
+_SUSPECT_WORD = re.compile(r"\b\w*[a-zåäö]\w*\b")
+# A repaired word must be an ordinary Swedish word (Zipf frequency: 3 is once per million
+# words) and much more common than the word as read.
+KNOWN_WORD_ZIPF = 2.0
+MORE_COMMON_BY = 1.0
+
+
+# Once this many words are certainly repaired, the document has the broken mapping, and its
+# compounds that no word list holds ("TväUstugorna") are repaired too.
+CERTAIN_REPAIRS = 3
 
 
 def repair_ligatures(lines: list[Line]) -> list[Line]:
-    """Undo a broken ligature mapping, when a document shows it often enough to be sure."""
-    hits = sum(len(_BROKEN_LIGATURE.findall(s.text)) for line in lines for s in line.segments
-               if not s.text.isupper())
-    if hits < 5:
+    """Undo a broken ligature mapping where a Swedish word list makes the repair certain
+    ("aU" is "att", "iOS" stays "iOS"), and in every word of a document shown to have it."""
+    suspects = {m.group(0) for line in lines for s in line.segments if _BROKEN_LIGATURE.search(s.text)
+                for m in _SUSPECT_WORD.finditer(s.text) if _is_suspect(m.group(0))}
+    if not suspects:
         return lines
+    certain = {word for word in suspects if _known_repair(word)}
+    repair = suspects if len(certain) >= CERTAIN_REPAIRS else certain
+    if not repair:
+        return lines
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return _BROKEN_LIGATURE.sub(lambda m: _LIGATURES[m.group(0)], word) if word in repair else word
+
     return [line.model_copy(update={"segments": [
-        s if s.text.isupper() else s.model_copy(update={"text": _BROKEN_LIGATURE.sub(lambda m: _LIGATURES[m.group(0)],
-                                                                                     s.text)})
+        s.model_copy(update={"text": _SUSPECT_WORD.sub(fix, s.text)}) if _BROKEN_LIGATURE.search(s.text) else s
         for s in line.segments]}) for line in lines]
+
+
+def _is_suspect(word: str) -> bool:
+    return bool(_BROKEN_LIGATURE.search(word)) and not word.isupper()
+
+
+@functools.lru_cache(maxsize=4096)
+def _known_repair(word: str) -> bool:
+    from wordfreq import zipf_frequency  # loads its Swedish list only for a document that needs it
+
+    fixed = _BROKEN_LIGATURE.sub(lambda m: _LIGATURES[m.group(0)], word)
+    known = zipf_frequency(fixed, "sv")
+    return known >= KNOWN_WORD_ZIPF and known >= zipf_frequency(word, "sv") + MORE_COMMON_BY
 
 
 def _read_page(page: Any, number: int, table_offset: int) -> tuple[list[Line], list[Table]]:
