@@ -16,7 +16,17 @@ from schemas.record import Document
 @click.group()
 @click.version_option(package_name="protokoll")
 def main() -> None:
-    """Swedish meeting records (protokoll, minnesanteckningar) as searchable, structured data."""
+    """Swedish meeting records (protokoll, minnesanteckningar) as searchable, structured data.
+
+    \b
+    The store: every command that reads or writes it takes --db URL, a file path or
+    sqlite:///PATH for SQLite, postgresql://USER@HOST:PORT/DB for PostgreSQL. Without --db,
+    $PROTOKOLL_DB names it, else ~/.local/share/protokoll/protokoll.db.
+    \b
+    Exit status: 0 done (a load or ingest that quarantined some files is done: each is named
+    on stderr with its reason); 1 the run could not complete (store unreachable, inbox
+    missing); 2 a bad argument, or a file `extract` cannot read.
+    """
 
 
 @main.command()
