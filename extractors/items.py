@@ -200,6 +200,9 @@ def _numbered_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
         rest = clean(match.group("rest")).lstrip("|¦ ")  # a column rule read by OCR
         if line.table is not None:
             rest = _grid_title(line) or rest
+        lettered = re.match(r"^[a-z]\)\s*(?=[A-ZÅÄÖ])", rest)
+        if lettered:
+            rest = rest[lettered.end():]  # "14.a) Val av styrelseledamöter": the first sub-point of § 14
         if rest and not rest[:1].isupper() and rest[:1] not in "“\"'(":
             continue
         if len(rest) > 160:
@@ -209,7 +212,7 @@ def _numbered_starts(lines: list[Line], toc: set[int]) -> list[ItemStart]:
         return []
     body_size = _body_size(lines)
     styled = [(c, x) for c, x in candidates if lines[c.index].bold or (lines[c.index].size or 0) > body_size + 1]
-    if len(styled) >= 3:
+    if len(styled) >= 3 and not _continues(styled, [(c, x) for c, x in candidates if (c, x) not in styled]):
         candidates = styled  # numbered headings, as against numbered lists in the text
     left = min(x for _, x in candidates)
     aligned = [c for c, x in candidates if x <= left + 30]
@@ -233,6 +236,15 @@ def _heading_text(line: Line) -> str:
     if len(segments) >= 2 and RESPONSIBLE.match(clean(segments[-1].text)):
         segments = segments[:-1]
     return "  ".join(s.text for s in segments).strip()
+
+
+def _continues(styled: list[tuple[ItemStart, float]], plain: list[tuple[ItemStart, float]]) -> bool:
+    """Plain numbered lines that only carry on the styled ones' numbering after them (an OCR
+    layer whose estimated font size drifts down the page) are headings too."""
+    if not plain or plain[0][0].index < styled[-1][0].index:
+        return False
+    numbers = [c.number or 0 for c, _ in styled + plain]
+    return plain[0][0].number == (styled[-1][0].number or 0) + 1 and numbers == sorted(set(numbers))
 
 
 def _grid_title(line: Line) -> str | None:

@@ -150,3 +150,11 @@ def test_initials_in_a_responsibility_column_are_not_part_of_the_title() -> None
                        "3. Ekonomi\tJS/LJ\nText.")
     assert [s.title for s in find_item_starts(lines, "protokoll")] == [
         "Mötet öppnades", "Föregående mötesprotokoll", "Ekonomi"]
+
+
+def test_numbered_points_whose_estimated_size_drifts_stay_items() -> None:
+    big = [make_line(f"{n}. Punkt nummer {n} godkändes.", size=16.0, top=40.0 * n) for n in range(1, 5)]
+    small = [make_line(f"{n}. Punkt nummer {n} godkändes.", size=11.0, top=40.0 * n) for n in range(5, 8)]
+    lettered = [make_line("8.a) Val av styrelseledamöter för 2 år.", size=11.0, top=400.0)]
+    body = [make_line("Text i punkten.", size=11.0, top=500.0 + k) for k in range(6)]
+    assert [s.number for s in find_item_starts(big + small + lettered + body, "protokoll")] == list(range(1, 9))
