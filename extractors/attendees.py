@@ -166,7 +166,17 @@ def _continues(previous: str, text: str) -> bool:
         return True
     if len(text.split()) == 1 and text[:1].isupper() and not is_organisation(text) and "," in previous:
         return True  # "Ylva" / "Selander": a name wrapped in a comma list
+    if _ends_in_a_first_name(previous) and text[:1].isupper():
+        return True  # "Anna Ek, Lisa" / "Berg, Karl Svensson": the wrap parts a name
     return bool(PRESENCE.fullmatch(text))
+
+
+def _ends_in_a_first_name(text: str) -> bool:
+    """A comma list of full names whose last entry is one word: the line broke inside a name."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) < 3 or len(parts[-1].split()) != 1 or not parts[-1][:1].isupper() or is_organisation(parts[-1]):
+        return False
+    return all(looks_like_person(p) for p in parts[:-1])
 
 
 def parse_entry(text: str, group: str) -> list[Attendee]:

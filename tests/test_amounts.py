@@ -28,6 +28,10 @@ def values(text: str) -> list[int]:
         ("avgiften är 500:- per år", [500]),
         ("beloppet 1\u00a0200\u00a0kr betalas", [1200]),
         ("ersättning om 1 000 SEK", [1000]),
+        ("årsavgiften är 300kr och hyran 150 kr/år", [300, 150]),
+        ("ramen är 12 345 tkr, varav 2,5 miljoner kronor till IT", [12345000, 2500000]),
+        ("kostnaden beräknas till 3-4 miljoner kronor", [3000000, 4000000]),
+        ("utdebiteringen fastställdes till 0 kronor", [0]),
     ],
 )
 def test_money_forms(text: str, expected: list[int]) -> None:
@@ -42,6 +46,9 @@ def test_money_forms(text: str, expected: list[int]) -> None:
         "Ring 021-39 12 00 eller se org nr 222 000-1974.",
         "Omkring 2 miljoner invånare bor i regionen.",
         "Kristina och 370 personer deltog",
+        "Beslut enligt 8 kap. 1 a § kommunallagen, fastigheten Storgatan 12.",
+        "Jens: 5 h, Erik: 1 h, sammanlagt 45 timmar.",
+        "Föreningen, org.nr 212000-0001, har 120 medlemmar.",
     ],
 )
 def test_never_money(text: str) -> None:

@@ -74,3 +74,36 @@ def test_label_column_with_sub_labels() -> None:
     ]
     people = {a.name: a.group for a in attendees_from_lines(lines)}
     assert people == {"Roger Lindberg": "ersättare", "Linda Anderfjäll": "övriga"}
+
+
+def test_municipal_groups_parties_before_and_after_and_substitutes() -> None:
+    lines = make_lines("""
+        Beslutande
+        (C) Ewa Engdahl, ordförande
+        (S) Anna Ek
+        (-) Per Holm
+        Olle Berg (KD) §§ 5-9 ersätter Lena Björk (SD)
+        Ej beslutande ledamöter
+        Sven Dahl (S)
+        Ej tjänstgörande ersättare
+        Karin Lind (M)
+        Övriga deltagande
+        Anders Svensson, kommunsekreterare
+    """)
+    people = {a.name: a for a in attendees_from_lines(lines)}
+    assert [(p.name, p.party) for p in people.values() if p.group == "beslutande"] == [
+        ("Ewa Engdahl", "C"), ("Anna Ek", "S"), ("Per Holm", "-"), ("Olle Berg", "KD")]
+    assert people["Olle Berg"].present_for == "§§ 5-9" and "Lena Björk" not in people
+    assert (people["Sven Dahl"].group, people["Karin Lind"].group) == ("ersättare", "ersättare")
+    assert people["Anders Svensson"].role == "kommunsekreterare"
+
+
+def test_name_lists_after_a_label_wrap_across_lines() -> None:
+    lines = make_lines("""
+        Deltagare: Anna Ek, Per Holm, Lisa
+        Berg, Karl Svensson
+        Frånvarande: Eva Lund
+    """)
+    assert [(a.name, a.group) for a in attendees_from_lines(lines)] == [
+        ("Anna Ek", "närvarande"), ("Per Holm", "närvarande"), ("Lisa Berg", "närvarande"),
+        ("Karl Svensson", "närvarande"), ("Eva Lund", "frånvarande")]

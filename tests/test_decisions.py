@@ -118,3 +118,32 @@ def test_decisions_taken_voted_through_or_left_for_later() -> None:
         • Program
     """) == [("decision", "För att styrelsen ska kunna diskutera privat tog beslut att använda ett nytt forum."),
              ("decision", "Följande ansvarsområden röstades igenom. Sponsring Program")]
+
+
+def test_a_municipal_paragraph_gives_its_decisions_and_not_the_debate() -> None:
+    assert found("""
+        Ekonomichefen redogör för budgeten.
+        **Yrkanden**
+        Anna Ek (S) yrkar bifall till förslaget.
+        **Propositionsordning**
+        Ordföranden ställer proposition på förslagen och finner att kommunstyrelsen bifaller förslaget.
+        **Kommunstyrelsens beslut**
+        1. Budgeten fastställs till 12 345 tkr.
+        2. Investeringsramen blir 3-4 miljoner kronor.
+        **Reservation**
+        Per Holm (-) reserverar sig mot beslutet.
+        **Protokollsanteckning**
+        Anna Ek låter anteckna att hon stöder förslaget.
+    """) == [("decision", "Budgeten fastställs till 12 345 tkr."),
+             ("decision", "Investeringsramen blir 3-4 miljoner kronor.")]
+
+
+def test_a_proposal_to_the_council_is_a_recommendation() -> None:
+    assert found("""
+        **Förslag till beslut i kommunfullmäktige**
+        Kommunfullmäktige avslår motionen.
+    """) == [("recommendation", "Kommunfullmäktige avslår motionen.")]
+    assert found("""
+        **Nämndens beslut:**
+        Informationen läggs till handlingarna.
+    """) == [("noted", "Informationen läggs till handlingarna.")]

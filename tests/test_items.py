@@ -158,3 +158,41 @@ def test_numbered_points_whose_estimated_size_drifts_stay_items() -> None:
     lettered = [make_line("8.a) Val av styrelseledamöter för 2 år.", size=11.0, top=400.0)]
     body = [make_line("Text i punkten.", size=11.0, top=500.0 + k) for k in range(6)]
     assert [s.number for s in find_item_starts(big + small + lettered + body, "protokoll")] == list(range(1, 9))
+
+
+def test_parenthesised_points_keep_their_lettered_sub_points_and_an_appendix_is_no_item() -> None:
+    lines = make_lines("""
+        **Styrelsemöte nr 11**
+        1) Föregående protokoll
+        Protokollet godkändes.
+        2) Ekonomi
+        a) Sponsorer
+        Diskussion om sponsorer.
+        b) Medlemsavgift
+        Ingen ändring.
+        A) Övrigt om ekonomin
+        3) Nästa möte
+        Den 12 november.
+        **Bilaga 1**
+        1) Budgetförslag
+        2) Kassarapport
+    """)
+    assert [(s.number, s.title) for s in find_item_starts(lines, "protokoll")] == [
+        (1, "Föregående protokoll"), (2, "Ekonomi"), (3, "Nästa möte")]
+
+
+def test_a_contents_list_that_wraps_titles_around_their_numbers_is_no_item() -> None:
+    lines = make_lines("""
+        Innehållsförteckning
+        Val av justerare och
+        § 1
+        tid för justering
+        Budget för 2024
+        § 2
+        § 1 Val av justerare och tid för justering
+        Text text.
+        § 2 Budget för 2024
+        Budgeten fastställs.
+    """)
+    assert [(s.number, s.title, s.index) for s in find_item_starts(lines, "protokoll")] == [
+        (1, "Val av justerare och tid för justering", 6), (2, "Budget för 2024", 8)]
