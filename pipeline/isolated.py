@@ -77,13 +77,13 @@ def extract_isolated(path: Path, limits: Limits) -> Extracted:
     pages = 0
     try:
         if not receiver.poll(limits.base_seconds):
-            return Extracted(None, f"took longer than {limits.base_seconds:.0f} s to open", 0)
+            return Extracted(None, f"took longer than {_seconds(limits.base_seconds)} s to open", 0)
         kind, value = receiver.recv()
         if kind == "pages":
             pages = int(value)
             limit = limits.seconds_for(pages)
             if not receiver.poll(max(0.0, started + limit - time.monotonic())):
-                return Extracted(None, f"took longer than {limit:.0f} s (limit for {pages} "
+                return Extracted(None, f"took longer than {_seconds(limit)} s (limit for {pages} "
                                        f"page{'s' if pages != 1 else ''})", pages)
             kind, value = receiver.recv()
         if kind == "record":
@@ -129,6 +129,19 @@ def _children_skip_main() -> None:
     multiprocessing.spawn.get_preparation_data = preparation_data  # type: ignore[assignment]
 
 
+def _out_of_memory(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, MemoryError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "MemoryError" in str(exc)
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.0f}" if value >= 10 else f"{value:.1f}"
+
+
 def _death_reason(exitcode: int | None, limits: Limits) -> str:
     if exitcode is not None and exitcode < 0:
         name = signal.Signals(-exitcode).name
@@ -162,7 +175,8 @@ def _child_main(path: str, memory_mb: int, sender: Connection) -> None:
         sender.send(("pages", count_pages(Path(path))))
         sender.send(("record", extract_file(Path(path))))
     except UnreadableDocument as exc:
-        sender.send(("reason", exc.reason))
+        # a reader may wrap the MemoryError that our limit caused in a reason of its own
+        sender.send(("reason", f"needed more than {memory_mb} MB of memory" if _out_of_memory(exc) else exc.reason))
     except MemoryError:
         sender.send(("reason", f"needed more than {memory_mb} MB of memory"))
     except Exception as exc:  # an extractor bug is this file's reason, not the batch's end

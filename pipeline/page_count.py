@@ -13,6 +13,7 @@ from pathlib import Path
 
 DOCX_XML_BYTES_PER_PAGE = 40_000  # generous: a page of text is rarely more than 20 kB of WordprocessingML
 MAX_APP_XML = 1 << 20
+MAX_DOCX_ESTIMATE = 300  # the XML's declared size can lie (a zip bomb): no estimate worth hours of time limit
 
 
 def count_pages(path: Path) -> int:
@@ -46,6 +47,7 @@ def _docx_pages(path: Path) -> int:
             declared = int(found.group(1)) if found else 1
         if "word/document.xml" in names:
             # the declared size, not read: a zip bomb is the extractor's (memory-limited) problem
-            estimated = archive.getinfo("word/document.xml").file_size // DOCX_XML_BYTES_PER_PAGE
+            declared_xml = archive.getinfo("word/document.xml").file_size
+            estimated = min(MAX_DOCX_ESTIMATE, declared_xml // DOCX_XML_BYTES_PER_PAGE)
     # a generator's template may leave <Pages>1</Pages> in app.xml whatever the length
     return max(1, declared, estimated)
