@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import multiprocessing
 import os
 import signal
 import sys
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import click
@@ -148,32 +148,59 @@ def schedule(inbox: Path, cron: str | None, interval: float | None, name: str, d
     open_store(parameters["db"]).close()
     from flows.environment import prefect_defaults
     prefect_defaults(logging_level="INFO")  # a service: its log says when runs start and end
-    # SIGTERM ends the command like Ctrl-C does, so the server it started is stopped with it.
-    signal.signal(signal.SIGTERM, _exit_on_signal)
+    # SIGTERM ends the command as Ctrl-C does, so that the server it started is stopped with it.
+    signal.signal(signal.SIGTERM, _sigterm_as_ctrl_c)
     if os.environ.get("PREFECT_API_URL"):
-        _serve(name, cron, interval, parameters)
+        try:
+            _serve(name, cron, interval, parameters)
+        finally:
+            _end_flow_runs()
         return
     from flows.server import local_prefect_server
     home = Path(os.environ["PREFECT_HOME"]).expanduser() / "server"
     click.echo(f"protokoll: starting a local Prefect server (data in {home})", err=True)
     with local_prefect_server(home) as api:
         os.environ["PREFECT_API_URL"] = api
-        _serve(name, cron, interval, parameters)
+        try:
+            _serve(name, cron, interval, parameters)
+        finally:
+            _end_flow_runs()  # before the server goes: a run without its API would wait for it forever
 
 
 def _serve(name: str, cron: str | None, interval: float | None, parameters: dict[str, Any]) -> None:
+    # Prefect reads its settings when imported: only now, with PREFECT_API_URL set.
+    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
     from prefect.deployments.runner import EntrypointType
+    from prefect.runner import Runner
 
     from flows.ingest import ingest as ingest_flow
     click.echo(f"protokoll: serving '{name}' ({'cron ' + cron if cron else f'every {interval:g} s'}) over "
                f"{parameters['inbox']}; stop with Ctrl-C", err=True)
-    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C or SIGTERM: the normal way to stop
-        ingest_flow.serve(name=name, cron=cron, interval=interval, parameters=parameters,
+    # Prefect 3.8's own SIGTERM handler, installed when serving starts, calls the runner's async
+    # stop() without awaiting it and exits from inside the event loop (a traceback, runs left
+    # running); Ctrl-C's path is clean, so SIGTERM takes it.
+    Runner.handle_sigterm = _sigterm_as_ctrl_c  # type: ignore[assignment,method-assign]
+    # A run still going when the next is due makes the next one pointless: it is cancelled.
+    one_at_a_time = ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW)
+    with contextlib.suppress(KeyboardInterrupt, SystemExit):  # Ctrl-C or SIGTERM: the normal way to stop
+        ingest_flow.serve(name=name, cron=cron, interval=interval, parameters=parameters, global_limit=one_at_a_time,
                           entrypoint_type=EntrypointType.MODULE_PATH, print_starting_message=False)
 
 
-def _exit_on_signal(signum: int, _frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
+def _end_flow_runs(grace: float = 10.0) -> None:
+    """The runner starts each flow run as a child process of this one: end those still running."""
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(grace)
+        if child.is_alive():
+            child.kill()
+            child.join(5)
+
+
+def _sigterm_as_ctrl_c(*_args: object) -> None:
+    os.kill(os.getpid(), signal.SIGINT)
 
 
 # -- runs -------------------------------------------------------------------------------------

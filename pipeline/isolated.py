@@ -12,6 +12,7 @@ program it started (an OCR engine, say).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import multiprocessing.spawn
 import os
@@ -29,6 +30,7 @@ DEFAULT_SECONDS_PER_PAGE = 5.0
 DEFAULT_MEMORY_MB = 2048
 PRELOAD = ["pipeline.extract_preload"]
 CHILD_NAME = "protokoll-extract"
+PR_SET_PDEATHSIG = 1
 _context: multiprocessing.context.ForkServerContext | None = None
 
 
@@ -138,6 +140,16 @@ def _out_of_memory(exc: BaseException) -> bool:
     return "MemoryError" in str(exc)
 
 
+def _die_with_parent() -> None:
+    """Linux: end this child when the forkserver ends (it ends with its caller): a killed run or
+    a stopped scheduler leaves no extraction behind."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() == 1:  # the forkserver ended before the call above took effect
+            os._exit(1)
+
+
 def _seconds(value: float) -> str:
     return f"{value:.0f}" if value >= 10 else f"{value:.1f}"
 
@@ -165,6 +177,7 @@ def _end(child: multiprocessing.process.BaseProcess) -> None:
 
 def _child_main(path: str, memory_mb: int, sender: Connection) -> None:
     os.setpgid(0, 0)
+    _die_with_parent()
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from extractors.readers import UnreadableDocument
