@@ -82,6 +82,12 @@ from pipeline.web_cli import export_group, serve  # noqa: E402
 main.add_command(export_group)
 main.add_command(serve)
 
+from pipeline.ingest_cli import ingest, runs, schedule  # noqa: E402
+
+main.add_command(ingest)
+main.add_command(schedule)
+main.add_command(runs)
+
 
 if __name__ == "__main__":
     main()

@@ -1,8 +1,10 @@
 """`protokoll load`, `protokoll search`, `protokoll person`: the store from the command line.
 
-Every failure a user can cause (a bad database URL, an unreachable server, an unreadable file,
-a query with nothing to search for, a malformed date) ends in one line on stderr and exit
-status 2; a directory load goes on past a file it cannot read and exits 1 when some failed.
+Every failure a user can cause in a query (a bad database URL, an unreachable server, a query
+with nothing to search for, a malformed date) ends in one line on stderr and exit status 2.
+`load` follows the batch rules `protokoll ingest` follows (pipeline/ingest.py): a file it cannot
+read is quarantined and reported on stderr, and the run goes on and exits 0; exit 1 only when
+the run itself cannot complete (the store unreachable, an input that does not exist).
 """
 
 from __future__ import annotations
@@ -10,26 +12,33 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections import Counter
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
 import click
 
-from extractors.readers import UnreadableDocument
-from extractors.record import EXTRACTOR_VERSION
-from pipeline.extract import SUPPORTED, extract_file, file_sha256
-from pipeline.store import LoadOutcome, SearchRequest, SearchResult, Store, StoreError, open_store
-from pipeline.store.base import is_newer
-from pipeline.store.files import record_file
+from pipeline.ingest import (
+    FileOutcome,
+    conclude_run,
+    default_quarantine,
+    discover,
+    ingest_file,
+    start_run,
+    store_failure,
+)
+from pipeline.isolated import Limits
+from pipeline.store import SearchRequest, SearchResult, StoreError, open_store
 from pipeline.store.results import FACETS, Hit, PersonReport, day_bound, kronor_amount
 
 DOCUMENT_KINDS = ("protokoll", "minnesanteckningar", "rapport", "verksamhetsplan", "annat")
 DECISION_KINDS = ("decision", "noted", "no_decision", "recommendation")
 DB_HELP = "The store: a SQLite file path (default $PROTOKOLL_DB or ~/.local/share/protokoll/protokoll.db) " \
           "or a postgresql:// URL."
+QUARANTINE_HELP = "Where copies of unreadable files go, each with a .reason.json (default $PROTOKOLL_QUARANTINE, " \
+                  "else quarantine/ beside a SQLite store, else ~/.local/share/protokoll/quarantine)."
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -39,17 +48,43 @@ def fail(message: str, status: int = 2) -> NoReturn:
     sys.exit(status)
 
 
-def one_line_errors(command: F) -> F:
-    """A store or database failure ends as one line and exit 2, never a traceback."""
-    @functools.wraps(command)
-    def wrapper(*args: object, **kwargs: object) -> object:
-        try:
-            return command(*args, **kwargs)
-        except StoreError as exc:
-            fail(str(exc))
-        except Exception as exc:  # a database gone away mid-command, or a bug: still one line
-            fail(f"{exc.__class__.__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}")
-    return wrapper  # type: ignore[return-value]
+def _one_line(status: int) -> Callable[[F], F]:
+    def decorate(command: F) -> F:
+        @functools.wraps(command)
+        def wrapper(*args: object, **kwargs: object) -> object:
+            try:
+                return command(*args, **kwargs)
+            except StoreError as exc:
+                fail(str(exc), status)
+            except Exception as exc:  # a database gone away mid-command, or a bug: still one line
+                fail(store_failure(exc), status)
+        return wrapper  # type: ignore[return-value]
+    return decorate
+
+
+one_line_errors = _one_line(2)
+"""A store or database failure ends as one line and exit 2, never a traceback."""
+run_errors = _one_line(1)
+"""For batch runs: a run that cannot complete ends as one line and exit 1."""
+
+
+def limit_options(command: F) -> F:
+    """The per-file limits, shared by `load`, `ingest` and `schedule`."""
+    for option in reversed([
+        click.option("--time-base", type=click.FloatRange(min=0.1), metavar="SECONDS",
+                     help="Per-file time limit: this much plus --time-per-page per page "
+                          "(default $PROTOKOLL_TIME_BASE or 30)."),
+        click.option("--time-per-page", type=click.FloatRange(min=0), metavar="SECONDS",
+                     help="Seconds per page added to the time limit (default $PROTOKOLL_TIME_PER_PAGE or 5)."),
+        click.option("--memory-mb", type=click.IntRange(min=64), metavar="MB",
+                     help="Per-file memory limit (default $PROTOKOLL_MEMORY_MB or 2048)."),
+    ]):
+        command = option(command)
+    return command
+
+
+def limits_of(time_base: float | None, time_per_page: float | None, memory_mb: int | None) -> Limits:
+    return Limits.from_env(time_base, time_per_page, memory_mb)
 
 
 # -- load -------------------------------------------------------------------------------------
@@ -57,76 +92,62 @@ def one_line_errors(command: F) -> F:
 @click.command(short_help="Load PDF and DOCX files, or folders of them, into the store.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--db", help=DB_HELP)
-@one_line_errors
-def load(paths: tuple[Path, ...], db: str | None) -> None:
-    """Extract PDF and DOCX files (or every one under a folder) into the store.
+@click.option("--quarantine", "quarantine_dir", type=click.Path(path_type=Path, file_okay=False),
+              help=QUARANTINE_HELP)
+@limit_options
+@run_errors
+def load(paths: tuple[Path, ...], db: str | None, quarantine_dir: Path | None, time_base: float | None,
+         time_per_page: float | None, memory_mb: int | None) -> None:
+    """Extract PDF and DOCX files (or every one under a folder) into the store, one after the other.
 
     A file already stored (same content) is skipped unless this extractor is newer than the
-    one that stored it; then its rows are replaced in one transaction. Exit 0 when every file
-    loaded, 1 when some could not be read, 2 when none could.
+    one that stored it; then its rows are replaced in one transaction. A file that cannot be
+    read is quarantined (a copy and its reason; the original stays) and named on stderr.
+    Other files in a folder are skipped and counted. The run is listed by `protokoll runs`.
+    Exit 0 when the run completed, 1 when it could not (store unreachable, input missing).
     """
+    limits = limits_of(time_base, time_per_page, memory_mb)
+    quarantine_dir = quarantine_dir or default_quarantine(db)
+    started = time.monotonic()
     with open_store(db) as store:
-        tally: Counter[str] = Counter()
-        for path, problem in files_to_load(paths):
-            if problem:
-                click.echo(f"protokoll: {path}: {problem}", err=True)
-                tally["failed"] += 1
-                continue
-            outcome, reason = load_file(store, path)
-            if outcome is None:
-                click.echo(f"protokoll: {path}: {reason}", err=True)
-                tally["failed"] += 1
+        discovery = discover(paths, exclude=quarantine_dir)
+        run_id = start_run(store, "load", paths)
+        outcomes: list[FileOutcome] = []
+        for path in discovery.missing:
+            click.echo(f"protokoll: {path}: no such file or folder", err=True)
+        for path in discovery.files:
+            outcome = ingest_file(store, path, run_id, limits, quarantine_dir, retry_quarantined=True, workers=1)
+            outcomes.append(outcome)
+            if outcome.status == "quarantined":
+                click.echo(f"protokoll: {path}: {outcome.reason}", err=True)
             else:
-                record_file(store, outcome.sha256, path)  # the web app opens the source at a cited page
                 click.echo(describe_outcome(outcome))
-                tally[outcome.status] += 1
-        if tally["loaded"] or tally["replaced"]:
+        if any(o.counts_as == "new" for o in outcomes):
             store.optimize()
-    files = sum(tally.values())
-    click.echo(f"{files} file{'s' if files != 1 else ''}: " + ", ".join(
-        f"{tally[s]} {s}" for s in ("loaded", "replaced", "unchanged", "kept", "failed") if tally[s] or s == "loaded"))
-    if tally["failed"]:
-        sys.exit(2 if tally["failed"] == files else 1)
+        missing = ", ".join(map(str, discovery.missing))
+        report = conclude_run(store, run_id, outcomes, discovery, time.monotonic() - started,
+                              error=f"no such file or folder: {missing}" if missing else None)
+    click.echo(load_summary(outcomes, report.ignored))
+    if discovery.missing:
+        sys.exit(1)
 
 
-def files_to_load(paths: tuple[Path, ...]) -> Iterator[tuple[Path, str | None]]:
-    """Each file to load, or a path with the reason it gives none."""
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
-            if not found:
-                yield path, "no PDF or DOCX files in this folder"
-            yield from ((p, None) for p in found)
-        elif path.exists():
-            yield path, None
-        else:
-            yield path, "no such file or folder"
+def load_summary(outcomes: list[FileOutcome], ignored: int) -> str:
+    tally = {s: sum(o.status == s for o in outcomes) for s in ("loaded", "replaced", "unchanged", "kept",
+                                                               "quarantined")}
+    files = len(outcomes)
+    parts = [f"{tally[s]} {s}" for s in tally if tally[s] or s == "loaded"]
+    if ignored:
+        parts.append(f"{ignored} not PDF/DOCX skipped")
+    return f"{files} file{'s' if files != 1 else ''}: " + ", ".join(parts)
 
 
-def load_file(store: Store, path: Path) -> tuple[LoadOutcome | None, str]:
-    """Load one file; (None, reason) when it cannot be read. A stored file is not extracted again."""
-    try:
-        sha = file_sha256(path)
-        stored = store.stored_file(sha)
-        if stored is not None and not is_newer(EXTRACTOR_VERSION, stored[1]):
-            status = "unchanged" if stored[1] == EXTRACTOR_VERSION else "kept"
-            return LoadOutcome(status, path.name, sha, stored_source=stored[0]), ""
-        return store.load(extract_file(path)), ""
-    except UnreadableDocument as exc:
-        return None, exc.reason
-    except OSError as exc:
-        return None, exc.strerror or str(exc)
-    except StoreError:
-        raise
-    except Exception as exc:  # an extractor bug must not stop a folder load
-        return None, f"could not be extracted ({exc.__class__.__name__}: {exc})"
-
-
-def describe_outcome(outcome: LoadOutcome) -> str:
-    if outcome.status in ("unchanged", "kept") and outcome.stored_source not in (None, outcome.source):
-        return f"{outcome.status:<9} {outcome.source}  (stored as {outcome.stored_source})"
+def describe_outcome(outcome: FileOutcome) -> str:
+    name = Path(outcome.path).name
+    if outcome.status in ("unchanged", "kept") and outcome.stored_source not in (None, name):
+        return f"{outcome.status:<9} {name}  (stored as {outcome.stored_source})"
     detail = f"  ({outcome.units} search units)" if outcome.status in ("loaded", "replaced") else ""
-    return f"{outcome.status:<9} {outcome.source}{detail}"
+    return f"{outcome.status:<9} {name}{detail}"
 
 
 # -- search -----------------------------------------------------------------------------------

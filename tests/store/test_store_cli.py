@@ -52,18 +52,30 @@ def loaded_db(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def test_loading_a_folder_goes_past_a_bad_file(archive: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "arkiv.db")
+    before = {p.name: p.read_bytes() for p in archive.iterdir()}
     result = run("load", str(archive), "--db", db)
-    assert result.exit_code == 1
+    assert result.exit_code == 0, result.stderr  # the run completed; the bad file is quarantined
     assert result.stderr.count("\n") == 1 and "trasig.pdf" in result.stderr
     assert [line.split()[0] for line in result.stdout.splitlines()[:2]] == ["loaded", "loaded"]
-    assert result.stdout.splitlines()[-1] == "3 files: 2 loaded, 1 failed"
+    assert result.stdout.splitlines()[-1] == "3 files: 2 loaded, 1 quarantined, 1 not PDF/DOCX skipped"
+    reason = json.loads((tmp_path / "quarantine").glob("*trasig.pdf.reason.json").__next__().read_text())
+    assert reason["original"] == str((archive / "trasig.pdf").resolve()) and reason["reason"] in result.stderr
     again = run("load", str(archive), "--db", db)
-    assert again.stdout.splitlines()[-1] == "3 files: 0 loaded, 2 unchanged, 1 failed"
+    assert again.stdout.splitlines()[-1] == "3 files: 0 loaded, 2 unchanged, 1 quarantined, 1 not PDF/DOCX skipped"
+    assert {p.name: p.read_bytes() for p in archive.iterdir()} == before  # nothing moved or changed
+    runs = json.loads(run("runs", "--db", db, "--format", "json").stdout)
+    assert [r["status"] for r in runs] == ["completed", "completed"]
+    assert [f["path"] for f in runs[0]["failures"]] == [str(archive / "trasig.pdf")]
 
 
-def test_loading_only_unreadable_files_is_exit_2(archive: Path, tmp_path: Path) -> None:
-    assert "trasig.pdf" in one_line_error(run("load", str(archive / "trasig.pdf"), "--db", str(tmp_path / "x.db")))
-    assert "no such file" in one_line_error(run("load", str(tmp_path / "saknas.pdf"), "--db", str(tmp_path / "x.db")))
+def test_a_run_that_cannot_complete_is_exit_1(archive: Path, tmp_path: Path) -> None:
+    result = run("load", str(archive / "trasig.pdf"), "--db", str(tmp_path / "x.db"))
+    assert result.exit_code == 0 and "trasig.pdf" in result.stderr
+    assert "no such file" in one_line_error(run("load", str(tmp_path / "saknas.pdf"), "--db",
+                                                str(tmp_path / "x.db")), status=1)
+    closed_port = free_loopback_port()
+    unreachable = run("load", str(archive), "--db", f"postgresql://postgres@127.0.0.1:{closed_port}/x")
+    assert "cannot connect to PostgreSQL" in one_line_error(unreachable, status=1)
 
 
 def test_the_default_store_follows_protokoll_db(archive: Path, tmp_path: Path,
