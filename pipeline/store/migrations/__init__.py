@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from pipeline.store.errors import StoreError
-from pipeline.store.migrations import m0001_initial, m0002_document_files
+from pipeline.store.migrations import m0001_initial, m0002_document_files, m0004_document_provenance
 from pipeline.store.schema import Dialect
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ MIGRATIONS = [
     Migration(1, m0001_initial.DESCRIPTION, {"sqlite": m0001_initial.SQLITE, "postgres": m0001_initial.POSTGRES}),
     Migration(2, m0002_document_files.DESCRIPTION,
               {"sqlite": m0002_document_files.SQLITE, "postgres": m0002_document_files.POSTGRES}),
+    # 3 is the quarantine's (another branch); numbers need not be contiguous, only ordered.
+    Migration(4, m0004_document_provenance.DESCRIPTION,
+              {"sqlite": m0004_document_provenance.SQLITE, "postgres": m0004_document_provenance.POSTGRES}),
 ]
 LATEST = MIGRATIONS[-1].version
 
