@@ -160,14 +160,16 @@ def _without_listings(candidates: list[ItemStart]) -> list[ItemStart]:
         if end - k + 1 >= 4:  # four or more paragraph lines in a row, a line or two apart
             listed.update(range(k, end + 1))
         k = end + 1
-    kept = []
-    for k, start in enumerate(candidates):
-        later = any((c.number, c.letter) == (start.number, start.letter) for c in candidates[k + 1:]
-                    if candidates.index(c) not in listed)
-        if k in listed and later:
-            continue
-        kept.append(start)
-    return kept
+    # Whether the same number comes again later outside a listing, in one sweep from the end
+    # (a bound year of minutes has thousands of paragraphs).
+    repeated_later = [False] * len(candidates)
+    seen_later: set[tuple[int | None, str | None]] = set()
+    for k in range(len(candidates) - 1, -1, -1):
+        key = (candidates[k].number, candidates[k].letter)
+        repeated_later[k] = key in seen_later
+        if k not in listed:
+            seen_later.add(key)
+    return [start for k, start in enumerate(candidates) if not (k in listed and repeated_later[k])]
 
 
 def _common_prefix(candidates: list[ItemStart]) -> list[ItemStart]:

@@ -77,6 +77,7 @@ def build_record(layout: Layout, sha256: str) -> Document:
         amounts=_amounts(to_paragraphs(_text_lines(front + tail, tables), layout.flow, text_margins(lines),
                                    line_gap(lines))),
         table_amounts=[a for table in tables for a in table_amounts(table)],
+        provenance=layout.provenance,
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from extractors.readers import UnreadableDocument
+from extractors.readers import UnreadableDocument, printable_name
 from pipeline.extract import extract_file
 from schemas.record import Document
 
@@ -38,10 +38,11 @@ def extract(file: Path, fmt: str) -> None:
     try:
         record = extract_file(file)
     except UnreadableDocument as exc:
-        click.echo(f"protokoll: {file}: {exc.reason}", err=True)
+        click.echo(f"protokoll: {printable_name(file)}: {exc.reason}", err=True)
         sys.exit(2)
     except Exception as exc:  # a bug must still end in one line that names the file
-        click.echo(f"protokoll: {file}: could not be extracted ({exc.__class__.__name__}: {exc})", err=True)
+        click.echo(f"protokoll: {printable_name(file)}: could not be extracted ({exc.__class__.__name__}: {exc})",
+                   err=True)
         sys.exit(2)
     if fmt == "json":
         click.echo(json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from extractors.readers import UnreadableDocument, read_layout
@@ -10,6 +11,7 @@ from extractors.record import build_record
 from schemas.record import Document
 
 SUPPORTED = (".pdf", ".docx")
+VANISHED = "the file disappeared or changed while it was read"
 
 
 def file_sha256(path: Path) -> str:
@@ -23,6 +25,7 @@ def file_sha256(path: Path) -> str:
 def extract_file(path: Path) -> Document:
     """The record of one PDF or DOCX; UnreadableDocument says why there is none."""
     try:
+        before = _identity(path)
         sha = file_sha256(path)
     except FileNotFoundError as exc:
         raise UnreadableDocument("no such file") from exc
@@ -30,7 +33,30 @@ def extract_file(path: Path) -> Document:
         raise UnreadableDocument("is a folder, not a file") from exc
     except PermissionError as exc:
         raise UnreadableDocument("permission denied") from exc
-    layout = read_layout(path)
+    try:
+        layout = read_layout(path)
+    except (UnreadableDocument, OSError) as exc:
+        # A file moved away or rewritten mid-read says so, whatever the reader stumbled on.
+        if not _unchanged(path, before):
+            raise UnreadableDocument(VANISHED) from exc
+        if isinstance(exc, UnreadableDocument):
+            raise
+        raise UnreadableDocument(f"could not be read ({exc.__class__.__name__}: {exc.strerror or exc})") from exc
+    if not _unchanged(path, before):
+        raise UnreadableDocument(VANISHED)
     if not any(line.text.strip() for line in layout.lines):
         raise UnreadableDocument("no text found in the document")
     return build_record(layout, sha)
+
+
+def _identity(path: Path) -> tuple[int, int, int, int]:
+    """What tells a file from its replacement: device, inode, size, modification time."""
+    stat = os.stat(path)
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+def _unchanged(path: Path, before: tuple[int, int, int, int]) -> bool:
+    try:
+        return _identity(path) == before
+    except OSError:
+        return False

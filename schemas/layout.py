@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from schemas.record import Provenance
+
 
 class Segment(BaseModel):
     """A run of words on one line with no wide gap inside it (one cell of a column layout)."""
@@ -85,3 +87,4 @@ class Layout(BaseModel):
     # may wrap over several visual lines that later steps must join (PDF, OCR).
     flow: Literal["paragraphs", "lines"] = "lines"
     warnings: list[str] = []
+    provenance: Provenance | None = None  # how the file was read (type, pages by text or OCR)

@@ -77,6 +77,32 @@ class Attendee(_Model):
     present_for: str | None = None
 
 
+PageSource = Literal["text", "ocr", "skipped"]
+FileType = Literal["pdf", "docx"]
+
+
+class PageProvenance(_Model):
+    """How one page was read: its text layer, Tesseract, or not at all (no layer, no OCR)."""
+
+    page: int = Field(ge=1)
+    source: PageSource
+    word_share: float | None = None  # share of tokens that read as words (text layer or OCR)
+    confidence: float | None = None  # Tesseract's mean word confidence, 0-100, for OCR'd pages
+    note: str | None = None  # why a page was OCR'd or skipped
+
+
+class Provenance(_Model):
+    """How the file was read: extra JSON beyond the extraction contract."""
+
+    reader: FileType
+    detected_type: FileType
+    name_mismatch: str | None = None  # e.g. "named .docx but is a PDF"
+    ocr: bool = False
+    ocr_seconds: float = 0.0
+    pages: list[PageProvenance] = []
+    warnings: list[str] = []
+
+
 class Document(_Model):
     """One meeting record (or report/plan), with the provenance of the file it came from."""
 
@@ -99,3 +125,4 @@ class Document(_Model):
     items: list[Item] = []
     amounts: list[Amount] = []
     table_amounts: list[TableAmount] = []
+    provenance: Provenance | None = None

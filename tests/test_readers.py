@@ -73,15 +73,19 @@ def test_bad_files_say_why(tmp_path: Path, content: bytes, reason: str) -> None:
     assert reason in error.value.reason
 
 
-def test_scan_without_text_layer() -> None:
+def test_scan_without_text_layer_needs_ocr_when_ocr_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PROTOKOLL_OCR", "off")
     with pytest.raises(UnreadableDocument, match=r"no text layer \(needs OCR\)"):
         read_layout(CORPUS / "tgdk_2020-09-23-konstituerande.pdf")
 
 
-def test_garbage_ocr_layer_is_not_trusted() -> None:
+def test_garbage_ocr_layer_is_not_trusted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PROTOKOLL_OCR", "off")
     with pytest.raises(UnreadableDocument, match="garbled OCR"):
         read_layout(CORPUS / "stenaldern_2015-01-15-styrelse.pdf")
-    assert read_layout(CORPUS / "asketorp-vag_2021-08-15-arsstamma.pdf").lines  # a poor but readable OCR
+    poor = read_layout(CORPUS / "asketorp-vag_2021-08-15-arsstamma.pdf")  # a poor but readable OCR
+    assert poor.lines and poor.provenance is not None
+    assert [p.source for p in poor.provenance.pages] == ["text", "text"]
 
 
 def test_broken_ligatures_are_repaired_where_a_word_list_makes_it_certain() -> None:

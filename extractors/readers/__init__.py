@@ -1,16 +1,24 @@
-"""Readers: the only extraction code that opens a file. Each turns one file into a Layout."""
+"""Readers: the only extraction code that opens a file. Each turns one file into a Layout.
+
+A file is read for what its bytes say it is, whatever its name: a PDF named .docx is read as
+a PDF and the record's provenance notes the mismatch. PDF pages without a usable text layer
+are read by OCR (extractors/readers/ocr.py) when Tesseract is there, and skipped otherwise.
+"""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from extractors.readers.docx import read_docx
-from extractors.readers.errors import UnreadableDocument
+from extractors.readers.errors import UnreadableDocument, printable_name
+from extractors.readers.ocr import read_unusable_pages
 from extractors.readers.pdf import read_pdf
+from extractors.readers.quality import is_garbled
+from extractors.readers.sniff import FileType, name_mismatch, sniff
 from schemas.layout import Layout
+from schemas.record import Provenance
 
-__all__ = ["UnreadableDocument", "read_layout"]
+__all__ = ["UnreadableDocument", "is_garbled", "printable_name", "read_layout"]
 
 
 def read_layout(path: Path) -> Layout:
@@ -19,46 +27,40 @@ def read_layout(path: Path) -> Layout:
         raise UnreadableDocument("no such file")
     if path.is_dir():
         raise UnreadableDocument("is a folder, not a file")
-    with path.open("rb") as handle:
-        magic = handle.read(8)
-    if not magic:
-        raise UnreadableDocument("the file is empty")
-    if magic.startswith(b"%PDF") or path.suffix.lower() == ".pdf":
-        if b"%PDF" not in magic and not _has_pdf_header(path):
-            raise UnreadableDocument("not a PDF (no %PDF header)")
+    found = sniff(path)
+    if found.kind == "pdf":
         layout = read_pdf(path)
-        if not layout.has_text_layer:
-            raise UnreadableDocument("no text layer (needs OCR)")
-        if is_garbled(layout):
-            raise UnreadableDocument("the text layer is unreadable (garbled OCR; needs OCR)")
-        return layout
-    if magic.startswith(b"PK") and path.suffix.lower() in (".docx", ".docm", ""):
-        return read_docx(path)
-    if path.suffix.lower() == ".doc" or magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnreadableDocument("old Word .doc format is not supported (save it as DOCX or PDF)")
-    raise UnreadableDocument(f"unsupported file type '{path.suffix or 'none'}' (expects PDF or DOCX)")
+        outcome = read_unusable_pages(path, layout)
+        provenance = _provenance(path, found, layout.warnings + outcome.warnings)
+        provenance = provenance.model_copy(update={"pages": outcome.pages, "ocr": outcome.used_ocr,
+                                                   "ocr_seconds": outcome.seconds})
+        return outcome.layout.model_copy(update={"source": printable_name(path.name), "provenance": provenance})
+    if found.kind == "docx":
+        layout = read_docx(path)
+        return layout.model_copy(update={"source": printable_name(path.name),
+                                         "provenance": _provenance(path, found, layout.warnings)})
+    raise UnreadableDocument(refusal(path, found))
 
 
-# A token of ordinary text: a word, a number or date, an abbreviation, a sign.
-_WORD_TOKEN = re.compile(
-    r"^[(\"“”'«]*(?:[A-ZÅÄÖÉa-zåäöéü][a-zåäöéü]+(?:-[A-ZÅÄÖa-zåäö][a-zåäö]+)*|[A-ZÅÄÖ]{2,}|"
-    r"\d+(?:[-.,:/]\d+)*%?|[A-ZÅÄÖ]|[a-zåäö]|§+|[-–•])[)\"“”'»]*[.,:;!?)]*$"
-)
-GARBLED_BELOW = 0.78
+def refusal(path: Path, found: FileType) -> str:
+    """Why a file that is neither a PDF nor a DOCX gives no record, in the user's terms."""
+    suffix = path.suffix.lower()
+    if found.kind == "empty":
+        return "the file is empty"
+    if found.kind == "doc":
+        return "old Word .doc format is not supported (save it as DOCX or PDF)"
+    if suffix == ".pdf":
+        return "not a PDF (no %PDF header)" if found.kind == "unknown" else f"not a PDF (it is {found.label})"
+    if suffix in (".docx", ".docm"):
+        if found.kind == "broken-zip":
+            return "the DOCX is damaged or truncated (not a readable ZIP archive)"
+        return "not a DOCX (not a ZIP archive)" if found.kind == "unknown" else f"not a DOCX (it is {found.label})"
+    if found.kind == "unknown":
+        return f"unsupported file type '{suffix or 'none'}' (expects PDF or DOCX)"
+    return f"unsupported file type: {found.label} (expects PDF or DOCX)"
 
 
-def is_garbled(layout: Layout) -> bool:
-    """A text layer from a bad OCR ("Stcnäldcrns sa ml?i I lighctslii"): too few tokens read
-    as words, too many lone letters. Clean scans and born-digital files score above 0.83."""
-    tokens = [t for line in layout.lines for t in line.text.split()]
-    if len(tokens) < 50:
-        return False
-    words = sum(bool(_WORD_TOKEN.match(t)) for t in tokens) / len(tokens)
-    letters = sum(len(t) == 1 and t.isalpha() for t in tokens) / len(tokens)
-    return words - letters < GARBLED_BELOW
-
-
-def _has_pdf_header(path: Path) -> bool:
-    """Some PDFs carry junk before the header; PDF readers accept it within the first KB."""
-    with path.open("rb") as handle:
-        return b"%PDF" in handle.read(1024)
+def _provenance(path: Path, found: FileType, warnings: list[str]) -> Provenance:
+    kind = "pdf" if found.kind == "pdf" else "docx"
+    return Provenance(reader=kind, detected_type=kind, name_mismatch=name_mismatch(path, found),
+                      warnings=list(warnings))

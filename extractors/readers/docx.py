@@ -25,7 +25,16 @@ BULLET = "•"
 HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(\d)", re.IGNORECASE)
 
 
+# A DOCX is refused before python-docx inflates it when its ZIP declares more than this
+# (a zip bomb): Word files with photos run to tens of MB, text compresses at most ~20-fold.
+MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
+MAX_MEMBER_RATIO = 200
+RATIO_CHECK_FROM_BYTES = 16 * 1024 * 1024
+MAX_MEMBERS = 10_000
+
+
 def read_docx(path: Path) -> Layout:
+    refuse_zip_bomb(path)
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -45,6 +54,26 @@ def read_docx(path: Path) -> Layout:
         has_text_layer=True,
         flow="paragraphs",
     )
+
+
+def refuse_zip_bomb(path: Path) -> None:
+    """Refuse a DOCX whose ZIP declares too much to inflate, from its directory alone. Python's
+    zipfile never inflates a member beyond its declared size, so the declaration binds."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise UnreadableDocument("the DOCX is damaged or truncated (not a readable ZIP archive)") from exc
+    if len(members) > MAX_MEMBERS:
+        raise UnreadableDocument(f"the DOCX looks like a zip bomb ({len(members)} parts)")
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise UnreadableDocument(f"the DOCX looks like a zip bomb (it unpacks to {total / 2**20:,.0f} MB)")
+    for member in members:
+        if member.file_size > RATIO_CHECK_FROM_BYTES and member.file_size > MAX_MEMBER_RATIO * max(
+                member.compress_size, 1):
+            raise UnreadableDocument(f"the DOCX looks like a zip bomb ({member.filename} unpacks "
+                                     f"{member.file_size // max(member.compress_size, 1):,}-fold)")
 
 
 class _DocxReader:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from extractors.readers.errors import UnreadableDocument
 from schemas.layout import Layout, Line, Segment, Table
@@ -29,12 +29,10 @@ LINE_TOLERANCE = 2.5
 def read_pdf(path: Path) -> Layout:
     try:
         pdf = pdfplumber.open(path)
-    except (PDFSyntaxError, ValueError, TypeError, KeyError) as exc:
-        raise UnreadableDocument(f"not a readable PDF ({exc.__class__.__name__})") from exc
+    except FileNotFoundError as exc:
+        raise UnreadableDocument("the file disappeared or changed while it was read") from exc
     except Exception as exc:  # pdfminer raises many private types for broken files
-        if "password" in str(exc).lower() or "encrypt" in exc.__class__.__name__.lower():
-            raise UnreadableDocument("the PDF is encrypted") from exc
-        raise UnreadableDocument(f"not a readable PDF ({exc.__class__.__name__}: {exc})") from exc
+        raise UnreadableDocument(open_refusal(path, exc)) from exc
     lines: list[Line] = []
     tables: list[Table] = []
     chars = 0
@@ -63,6 +61,35 @@ def read_pdf(path: Path) -> Layout:
         has_text_layer=chars > 0,
         warnings=warnings,
     )
+
+
+# A complete PDF ends with this marker; a copy cut short does not.
+EOF_MARKER = b"%%EOF"
+TAIL_BYTES = 2048
+
+
+def open_refusal(path: Path, exc: Exception) -> str:
+    """Why pdfplumber could not open the file: encrypted, truncated, or damaged."""
+    cause = _pdfminer_cause(exc)
+    if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or "encrypt" in type(cause).__name__.lower():
+        return "the PDF is encrypted (needs a password)"
+    if not _ends_with_eof_marker(path):
+        return "not a readable PDF: it is truncated (the file ends before its end-of-file marker)"
+    detail = str(cause).strip()
+    return f"not a readable PDF ({type(cause).__name__}{': ' + detail if detail else ''})"
+
+
+def _pdfminer_cause(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's exception; the wrapped one says what is wrong."""
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc.__cause__
+    return inner if isinstance(inner, BaseException) else exc
+
+
+def _ends_with_eof_marker(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        handle.seek(max(0, handle.tell() - TAIL_BYTES))
+        return EOF_MARKER in handle.read()
 
 
 # Some OpenOffice-to-Quartz PDFs map the ligatures tt, ft and ti to the glyphs of U, O and Q
@@ -194,6 +221,10 @@ def _make_line(words: list[Word], page: int, boundaries: list[float]) -> Line:
         top=min(w["top"] for w in words),
         bottom=max(w["bottom"] for w in words),
     )
+
+
+# The OCR reader builds its lines from word boxes the same way.
+make_line = _make_line
 
 
 def _is_figure_gap(prev: Word, word: Word) -> bool:

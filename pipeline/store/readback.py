@@ -57,6 +57,7 @@ def _rows(store: Store, table: str, keep: list[str], where: str, value: object) 
     for row in rows:
         values = dict(zip(columns, row, strict=True))
         for name in json_columns:
-            values[name] = json.loads(values[name])
+            if values[name] is not None:
+                values[name] = json.loads(values[name])
         out.append(values)
     return out

@@ -76,12 +76,17 @@ def record_rows(record: Document, next_id: NextId) -> RecordRows:
 
 
 def model_row(model: BaseModel, **extra: object) -> Row:
-    """A model's scalar fields as column values (lists of strings as JSON), plus the given columns."""
+    """A model's scalar fields as column values (lists of strings and nested models as JSON), plus the
+    given columns."""
     table = TABLES[TABLE_OF_MODEL[type(model)]]
     row: Row = dict(extra)
     for name in table.model_columns:
         value = getattr(model, name)
-        row[name] = json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+        if isinstance(value, BaseModel):
+            value = json.dumps(value.model_dump(mode="json"), ensure_ascii=False)
+        elif isinstance(value, list):
+            value = json.dumps(value, ensure_ascii=False)
+        row[name] = value
     return row
 
 

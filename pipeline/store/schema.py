@@ -2,7 +2,8 @@
 
 Each model becomes a table: its scalar fields become columns (a Literal becomes a CHECK, a
 ``Field(ge=1)`` a range check, an optional field a nullable column), a list of models becomes
-a child table that points at its parent, and a list of strings a JSON text column. Every row
+a child table that points at its parent, a list of strings or a single nested model (the
+document's provenance) a JSON text column. Every row
 carries its provenance: the file's sha256 and, where the model has one, its page.
 
 The migrations (pipeline/store/migrations/) are frozen renderings of this derivation; the
@@ -133,6 +134,8 @@ def _field_column(name: str, annotation: object, metadata: list[object], require
         if isinstance(element, type) and issubclass(element, BaseModel):
             return None
         return Column(name, "json", nullable=False)
+    if isinstance(inner, type) and issubclass(inner, BaseModel):  # a nested record kept whole, as JSON
+        return Column(name, "json", nullable)
     if get_origin(inner) is Literal:
         values = ", ".join(f"'{v}'" for v in get_args(inner))
         return Column(name, "text", nullable, check=f"{quote(name)} IN ({values})")

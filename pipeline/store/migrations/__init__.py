@@ -9,7 +9,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from pipeline.store.errors import StoreError
-from pipeline.store.migrations import m0001_initial, m0002_document_files, m0003_ingest_runs
+from pipeline.store.migrations import (
+    m0001_initial,
+    m0002_document_files,
+    m0003_ingest_runs,
+    m0004_document_provenance,
+)
 from pipeline.store.schema import Dialect
 
 if TYPE_CHECKING:
@@ -35,6 +40,8 @@ MIGRATIONS = [
               {"sqlite": m0002_document_files.SQLITE, "postgres": m0002_document_files.POSTGRES}),
     Migration(3, m0003_ingest_runs.DESCRIPTION,
               {"sqlite": m0003_ingest_runs.SQLITE, "postgres": m0003_ingest_runs.POSTGRES}),
+    Migration(4, m0004_document_provenance.DESCRIPTION,
+              {"sqlite": m0004_document_provenance.SQLITE, "postgres": m0004_document_provenance.POSTGRES}),
 ]
 LATEST = MIGRATIONS[-1].version
 

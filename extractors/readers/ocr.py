@@ -1,0 +1,276 @@
+"""OCR for PDF pages without a usable text layer: the page rendered by pypdfium2 (it ships
+with pdfplumber), read by Tesseract in Swedish with word boxes (the ``tesseract`` command,
+TSV output), and built into the same Lines and Segments the text reader makes.
+
+``PROTOKOLL_OCR=off`` switches OCR off (as if Tesseract were not installed); ``auto``, the
+default, OCRs a page when its text layer is empty or garbled and Tesseract is there.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from extractors.readers.errors import UnreadableDocument
+from extractors.readers.pdf import make_line
+from extractors.readers.quality import is_garbled, page_ocr_reason, word_share
+from schemas.layout import Layout, Line, Table
+from schemas.record import PageProvenance
+
+OCR_ENV = "PROTOKOLL_OCR"
+LANGUAGE = "swe"
+DPI = 300
+POINTS_PER_PIXEL = 72 / DPI
+# A page Tesseract has not read in this time is skipped (a pathological image), not waited on.
+PAGE_TIMEOUT_S = 180
+# Lines Tesseract reads with less confidence than this are stamps, signatures and logo noise.
+MIN_LINE_CONFIDENCE = 40.0
+# Two Tesseract lines are one visual line (a label and its value in two columns) when their
+# boxes overlap vertically by more than this share of the lower one.
+SAME_ROW_OVERLAP = 0.5
+
+Word = dict[str, object]
+
+
+@dataclass
+class PageReading:
+    """What reading one page by OCR gave."""
+
+    lines: list[Line]
+    confidence: float | None
+    seconds: float
+
+
+@dataclass
+class OcrOutcome:
+    """A PDF's layout with its unusable pages replaced by OCR (or dropped), page by page."""
+
+    layout: Layout
+    pages: list[PageProvenance] = field(default_factory=list)
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def used_ocr(self) -> bool:
+        return any(p.source == "ocr" for p in self.pages)
+
+
+def ocr_unavailable() -> str | None:
+    """Why OCR cannot run here, or None when it can."""
+    if os.environ.get(OCR_ENV, "auto").strip().lower() in ("off", "0", "no", "false"):
+        return f"OCR is switched off ({OCR_ENV}=off)"
+    return _tesseract_missing()
+
+
+@functools.lru_cache(maxsize=1)
+def _tesseract_missing() -> str | None:
+    if shutil.which("tesseract") is None:
+        return "Tesseract is not installed"
+    try:
+        listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"Tesseract does not run ({exc.__class__.__name__})"
+    if LANGUAGE not in listed.stdout.split():
+        return "Tesseract has no Swedish language data (tesseract-ocr-swe)"
+    return None
+
+
+def read_unusable_pages(path: Path, layout: Layout) -> OcrOutcome:
+    """Replace the lines of pages with no or a garbled text layer by what OCR reads on them;
+    without OCR those pages are skipped and listed. UnreadableDocument when no page is left."""
+    garbled = is_garbled(layout)
+    by_page = _lines_by_page(layout)
+    reasons = {n: page_ocr_reason(by_page.get(n, []), garbled) for n in range(1, layout.pages + 1)}
+    pages = [PageProvenance(page=n, source="text", word_share=_share(by_page.get(n, [])))
+             for n in range(1, layout.pages + 1) if reasons[n] is None]
+    todo = {n: reason for n, reason in reasons.items() if reason is not None}
+    if not todo:
+        return OcrOutcome(layout, pages)
+    unavailable = ocr_unavailable()
+    if unavailable:
+        return _skip_pages(layout, by_page, todo, pages, unavailable)
+    readings: dict[int, list[Line]] = {}
+    seconds = 0.0
+    warnings: list[str] = []
+    for number, reading in _ocr_pages(path, sorted(todo)):
+        if isinstance(reading, str):
+            warnings.append(f"page {number}: OCR failed ({reading})")
+            pages.append(PageProvenance(page=number, source="skipped", note=f"{todo[number]}; OCR failed"))
+            continue
+        seconds += reading.seconds
+        readings[number] = reading.lines
+        pages.append(PageProvenance(page=number, source="ocr", word_share=_share(reading.lines),
+                                    confidence=reading.confidence, note=todo[number]))
+    replaced = _replace_pages(layout, by_page, set(todo), readings)
+    pages.sort(key=lambda p: p.page)
+    if not any(line.text.strip() for line in replaced.lines):
+        raise UnreadableDocument("no text found in the document (not even by OCR)")
+    return OcrOutcome(replaced, pages, round(seconds, 2), warnings)
+
+
+def _skip_pages(layout: Layout, by_page: dict[int, list[Line]], todo: dict[int, str],
+                pages: list[PageProvenance], unavailable: str) -> OcrOutcome:
+    if not pages:  # no page is readable without OCR
+        if all(reason == "garbled text layer" for reason in todo.values()):
+            raise UnreadableDocument("the text layer is unreadable (garbled OCR; needs OCR)")
+        raise UnreadableDocument("no text layer (needs OCR)")
+    skipped = sorted(todo)
+    pages = sorted([*pages, *(PageProvenance(page=n, source="skipped", word_share=_share(by_page.get(n, [])),
+                                             note=f"{todo[n]}; needs OCR") for n in skipped)],
+                   key=lambda p: p.page)
+    warning = f"pages {', '.join(map(str, skipped))} skipped: no usable text layer and {unavailable[0].lower()}" \
+              f"{unavailable[1:]} (needs OCR)"
+    return OcrOutcome(_replace_pages(layout, by_page, set(skipped), {}), pages, 0.0, [warning])
+
+
+def _share(lines: list[Line]) -> float | None:
+    tokens = [t for line in lines for t in line.text.split()]
+    return word_share(tokens) if tokens else None
+
+
+def _lines_by_page(layout: Layout) -> dict[int, list[Line]]:
+    by_page: dict[int, list[Line]] = {}
+    for line in layout.lines:
+        by_page.setdefault(line.page, []).append(line)
+    return by_page
+
+
+def _replace_pages(layout: Layout, by_page: dict[int, list[Line]], replaced: set[int],
+                   readings: dict[int, list[Line]]) -> Layout:
+    """The layout with the text-layer lines and tables of the replaced pages swapped for the
+    OCR'd lines (none for a skipped page); table indexes renumbered to match."""
+    kept_tables: list[Table] = []
+    new_index: dict[int, int] = {}
+    for index, table in enumerate(layout.tables):
+        if table.page not in replaced:
+            new_index[index] = len(kept_tables)
+            kept_tables.append(table)
+    lines: list[Line] = []
+    for number in range(1, layout.pages + 1):
+        if number in replaced:
+            lines.extend(readings.get(number, []))
+            continue
+        for line in by_page.get(number, []):
+            if line.table is not None:
+                line = line.model_copy(update={"table": new_index.get(line.table)})
+            lines.append(line)
+    return layout.model_copy(update={"lines": lines, "tables": kept_tables,
+                                     "has_text_layer": layout.has_text_layer or bool(readings)})
+
+
+def _ocr_pages(path: Path, numbers: list[int]) -> Iterator[tuple[int, PageReading | str]]:
+    """Each page's OCR reading, or the reason it failed; one page in memory at a time."""
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        for number in numbers:
+            yield number, f"the page could not be rendered ({exc})"
+        return
+    try:
+        for number in numbers:
+            yield number, _ocr_page(document, number)
+    finally:
+        document.close()
+
+
+def _ocr_page(document: pdfium.PdfDocument, number: int) -> PageReading | str:
+    started = time.perf_counter()
+    try:
+        page = document[number - 1]
+        try:
+            image = page.render(scale=DPI / 72, grayscale=True).to_pil()
+        finally:
+            page.close()
+    except (pdfium.PdfiumError, IndexError, ValueError) as exc:
+        return f"the page could not be rendered ({exc.__class__.__name__})"
+    png = io.BytesIO()
+    image.save(png, format="PNG")
+    del image
+    try:
+        tsv = run_tesseract(png.getvalue())
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError) as exc:
+        return f"Tesseract: {exc.__class__.__name__}"
+    lines, confidence = lines_from_tsv(tsv, number)
+    return PageReading(lines, confidence, time.perf_counter() - started)
+
+
+def run_tesseract(image: bytes) -> str:
+    """Tesseract's TSV (one row per word, with its box and confidence) for one page image.
+    Page segmentation 4 (one column of lines of varying size) reads a list's numbers with
+    their lines; the default (3) takes a column of "1." "2." "3." for a block of its own."""
+    env = {**os.environ}
+    env.setdefault("OMP_THREAD_LIMIT", "1")  # one thread per page: the machine is shared
+    done = subprocess.run(["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", "4", "tsv"], input=image,
+                          capture_output=True, timeout=PAGE_TIMEOUT_S, env=env, check=False)
+    if done.returncode != 0:
+        raise subprocess.SubprocessError(done.stderr.decode("utf-8", "replace").strip()[-200:])
+    return done.stdout.decode("utf-8")
+
+
+def lines_from_tsv(tsv: str, page: int) -> tuple[list[Line], float | None]:
+    """Tesseract's words as Lines in reading order (top to bottom, columns of one row as
+    segments of one line), and the mean confidence of the words kept."""
+    rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+    tess_lines: dict[tuple[str, str, str], list[Word]] = {}
+    for row in rows:
+        text = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not text:
+            continue
+        try:
+            conf = float(row["conf"])
+            left, top, width, height = (int(row[k]) for k in ("left", "top", "width", "height"))
+        except (KeyError, TypeError, ValueError):
+            continue
+        if conf < 0:
+            continue
+        key = (row["block_num"], row["par_num"], row["line_num"])
+        tess_lines.setdefault(key, []).append({
+            "text": text, "conf": conf,
+            "x0": left * POINTS_PER_PIXEL, "x1": (left + width) * POINTS_PER_PIXEL,
+            "top": top * POINTS_PER_PIXEL, "bottom": (top + height) * POINTS_PER_PIXEL,
+            "fontname": "",
+        })
+    kept = [words for words in tess_lines.values() if _is_text_line(words)]
+    for words in kept:
+        size = round(2 * max(float(w["bottom"]) - float(w["top"]) for w in words)) / 2  # type: ignore[arg-type]
+        for word in words:
+            word["size"] = size
+    lines = [make_line(sorted(row, key=lambda w: float(w["x0"])), page, [])  # type: ignore[arg-type]
+             for row in _visual_rows(kept)]
+    confidences = [float(w["conf"]) for words in kept for w in words]  # type: ignore[arg-type]
+    return lines, round(sum(confidences) / len(confidences), 1) if confidences else None
+
+
+def _is_text_line(words: list[Word]) -> bool:
+    """Not a stamp, a signature or a logo: read with confidence and holding a letter or digit."""
+    confidence = sum(float(w["conf"]) for w in words) / len(words)  # type: ignore[arg-type]
+    return confidence >= MIN_LINE_CONFIDENCE and any(c.isalnum() for w in words for c in str(w["text"]))
+
+
+def _visual_rows(tess_lines: list[list[Word]]) -> list[list[Word]]:
+    """Tesseract lines that lie side by side on the page (columns) joined into one row each,
+    rows from top to bottom. Tesseract's own lines already follow a skewed scan's baseline."""
+    def span(words: list[Word]) -> tuple[float, float]:
+        return min(float(w["top"]) for w in words), max(float(w["bottom"]) for w in words)  # type: ignore[arg-type]
+
+    rows: list[tuple[float, float, list[Word]]] = []
+    for words in sorted(tess_lines, key=lambda ws: sum(span(ws)) / 2):
+        top, bottom = span(words)
+        if rows:
+            row_top, row_bottom, row_words = rows[-1]
+            overlap = min(bottom, row_bottom) - max(top, row_top)
+            if overlap > SAME_ROW_OVERLAP * min(bottom - top, row_bottom - row_top):
+                rows[-1] = (min(top, row_top), max(bottom, row_bottom), row_words + words)
+                continue
+        rows.append((top, bottom, list(words)))
+    return [words for _, _, words in rows]

@@ -1,0 +1,58 @@
+"""Files the tests make: PDFs written byte by byte, PDFs joined from the samples' pages."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+
+def text_pdf(pages: list[list[str]]) -> bytes:
+    """A PDF with one page per entry, each line of text in Helvetica (WinAnsi: å, ä, ö, §)."""
+    objects: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",  # the page tree, once the page objects are numbered
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    kids = []
+    for lines in pages:
+        ops = ["BT /F1 11 Tf 14 TL 72 770 Td"]
+        for line in lines:
+            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"({escaped}) Tj T*")
+        ops.append("ET")
+        stream = "\n".join(ops).encode("cp1252")
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                       b"/Contents %d 0 R >>" % len(objects))
+        kids.append(len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def joined_pdf(sources: list[Path], page_count: int, target: Path) -> Path:
+    """A PDF of ``page_count`` pages taken in turn from the sources (a bound year of minutes)."""
+    joined = pdfium.PdfDocument.new()
+    opened = [pdfium.PdfDocument(str(s)) for s in sources]
+    try:
+        for source in itertools.cycle(opened):
+            room = page_count - len(joined)
+            if room <= 0:
+                break
+            joined.import_pages(source, list(range(min(room, len(source)))))
+        joined.save(str(target))
+    finally:
+        joined.close()
+        for source in opened:
+            source.close()
+    return target
