@@ -24,8 +24,9 @@ def main() -> None:
     $PROTOKOLL_DB names it, else ~/.local/share/protokoll/protokoll.db.
     \b
     Exit status: 0 done (a load or ingest that quarantined some files is done: each is named
-    on stderr with its reason); 1 the run could not complete (store unreachable, inbox
-    missing); 2 a bad argument, or a file `extract` cannot read.
+    on stderr with its reason); 1 a load, ingest or schedule run could not complete (store
+    unreachable, inbox missing); 2 a bad argument, a store a query cannot open, or a file
+    `extract` cannot read.
     """
 
 
