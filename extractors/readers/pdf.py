@@ -103,10 +103,18 @@ def repair_ligatures(lines: list[Line]) -> list[Line]:
                if not s.text.isupper())
     if hits < 5:
         return lines
-    return [line.model_copy(update={"segments": [
+    return [_repaired(line) for line in lines]
+
+
+def _repaired(line: Line) -> Line:
+    """The line with its ligatures mended; the same object when it has none (a long file's lines
+    are not all copied)."""
+    if not any(not s.text.isupper() and _BROKEN_LIGATURE.search(s.text) for s in line.segments):
+        return line
+    return line.model_copy(update={"segments": [
         s if s.text.isupper() else s.model_copy(update={"text": _BROKEN_LIGATURE.sub(lambda m: _LIGATURES[m.group(0)],
                                                                                      s.text)})
-        for s in line.segments]}) for line in lines]
+        for s in line.segments]})
 
 
 def _read_page(page: Any, number: int, table_offset: int) -> tuple[list[Line], list[Table]]:
