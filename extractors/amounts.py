@@ -146,6 +146,8 @@ def parse_number(raw: str, scale: int = 1) -> int | None:
         value = Decimal(s) * scale
     except InvalidOperation:
         return None
+    if not value.is_finite():  # Decimal reads "inf" and "NaN" too
+        return None
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 

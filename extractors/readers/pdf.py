@@ -124,9 +124,11 @@ def repair_ligatures(lines: list[Line]) -> list[Line]:
         word = match.group(0)
         return _BROKEN_LIGATURE.sub(lambda m: _LIGATURES[m.group(0)], word) if word in repair else word
 
+    # only the lines it mends are copied: a long file's lines are not all duplicated
     return [line.model_copy(update={"segments": [
         s.model_copy(update={"text": _SUSPECT_WORD.sub(fix, s.text)}) if _BROKEN_LIGATURE.search(s.text) else s
-        for s in line.segments]}) for line in lines]
+        for s in line.segments]}) if any(_BROKEN_LIGATURE.search(s.text) for s in line.segments) else line
+        for line in lines]
 
 
 def _is_suspect(word: str) -> bool:

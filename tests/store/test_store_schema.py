@@ -9,8 +9,9 @@ import pytest
 
 from pipeline.store import Store, StoreError, open_store
 from pipeline.store.migrations import LATEST
+from pipeline.store.readback import read_record
 from pipeline.store.schema import TABLE_OF_MODEL, derive_tables
-from schemas.record import Document
+from schemas.record import Document, PageProvenance, Provenance
 
 
 def stored_columns(store: Store, table: str) -> set[str]:
@@ -57,3 +58,15 @@ def test_a_store_from_a_newer_protokoll_is_refused(tmp_path: Path) -> None:
         connection.execute("INSERT INTO schema_version VALUES (?, 'from the future', '2099-01-01')", (LATEST + 1,))
     with pytest.raises(StoreError, match="newer than this protokoll"):
         open_store(str(path))
+
+
+def test_provenance_is_stored_whole_and_read_back(empty_store: Store, sample_records: dict[str, Document]) -> None:
+    record = sample_records["004_90a6bde803d3bf45__kommun.pdf"].model_copy(update={"provenance": Provenance(
+        reader="pdf", detected_type="pdf", name_mismatch="named '.docx' but is a PDF", ocr=True, ocr_seconds=4.2,
+        pages=[PageProvenance(page=1, source="text", word_share=0.97),
+               PageProvenance(page=2, source="ocr", word_share=0.91, confidence=88.5, note="no text layer")])})
+    empty_store.load(record)
+    assert read_record(empty_store, record.sha256) == record
+    older = sample_records["004_90a6bde803d3bf45__kommun.docx"].model_copy(update={"provenance": None})
+    empty_store.load(older)
+    assert read_record(empty_store, older.sha256) == older
