@@ -85,3 +85,25 @@ def test_a_missing_inbox_fails_the_run(prefect_harness: str, tmp_path: Path) -> 
     with open_store(str(tmp_path / "arkiv.db")) as store:
         recorded = store.query("SELECT status, error FROM ingest_runs")
     assert recorded == [("failed", f"no such folder: {tmp_path / 'saknas'}")]
+
+
+def test_a_store_failure_is_retried_and_a_bad_document_is_not(prefect_harness: str, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import flows.ingest as ingest_flow
+    from pipeline.ingest import ingest_file
+    from pipeline.store import StoreError
+
+    monkeypatch.setattr(ingest_flow.ingest_file_task, "retry_delay_seconds", [0, 0])
+    inbox = make_inbox(tmp_path / "inkorg", samples=SMALL[:1])
+    calls: dict[str, int] = {}
+
+    def flaky(store: object, path: Path, *args: object) -> object:
+        calls[path.name] = calls.get(path.name, 0) + 1
+        if path.name == SMALL[0] and calls[path.name] == 1:
+            raise StoreError("server closed the connection unexpectedly")
+        return ingest_file(store, path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest_flow, "ingest_file", flaky)
+    report = ingest_flow.ingest(inbox=str(inbox), db=str(tmp_path / "arkiv.db"), quarantine=str(tmp_path / "q"))
+    assert (report["new"], report["failed"]) == (1, len(BAD))
+    assert calls == {SMALL[0]: 2, **{name: 1 for name in BAD}}

@@ -24,20 +24,27 @@ def test_two_runs_at_once_load_each_file_once(backend: str, store_urls: StoreUrl
     (inbox / "trasig.pdf").write_bytes(b"%PDF-1.7\n trasig")
     files = discover([inbox]).files
     outcomes: dict[int, list[FileOutcome]] = {0: [], 1: []}
-    start = threading.Barrier(2)
+    start = threading.Barrier(2, timeout=60)
+    errors: list[BaseException] = []
 
     def run(number: int) -> None:
-        with open_store(url) as store:
-            run_id = start_run(store, "ingest", [inbox])
-            start.wait()
-            for path in files:  # both runs take the same file at the same moment
-                outcomes[number].append(ingest_file(store, path, run_id, Limits(), tmp_path / "karantän"))
+        try:
+            start.wait()  # both open the new store at once: one of them creates its tables
+            with open_store(url) as store:
+                run_id = start_run(store, "ingest", [inbox])
+                start.wait()
+                for path in files:  # both runs take the same file at the same moment
+                    outcomes[number].append(ingest_file(store, path, run_id, Limits(), tmp_path / "karantän"))
+        except BaseException as exc:
+            errors.append(exc)
+            start.abort()  # the other run must not wait for this one
 
     threads = [threading.Thread(target=run, args=(n,)) for n in (0, 1)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(120)
+    assert not [e for e in errors if not isinstance(e, threading.BrokenBarrierError)], errors
     assert all(len(found) == len(files) for found in outcomes.values())
     for first, second in zip(outcomes[0], outcomes[1], strict=True):
         if first.path.endswith("trasig.pdf"):

@@ -54,6 +54,9 @@ def current_version(store: Store) -> int:
 def migrate(store: Store) -> list[int]:
     """Apply the migrations the store lacks; the versions applied."""
     applied: list[int] = []
+    with store.transaction():  # two processes opening a new PostgreSQL store at once: one creates it
+        store.lock_schema()
+        store.execute(VERSION_TABLE)
     if current_version(store) > LATEST:
         raise StoreError(f"the store has schema version {current_version(store)}, newer than this protokoll "
                          f"knows ({LATEST}): upgrade protokoll")
