@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 
 from extractors.text import fold, person_key
@@ -127,21 +127,34 @@ class Store(ABC):
 
     def load(self, record: Document) -> LoadOutcome:
         """Store one record: once per file content; a newer extraction replaces the old rows in one transaction."""
+        return self.load_many([record])[0]
+
+    def load_many(self, records: Iterable[Document]) -> list[LoadOutcome]:
+        """Store records in one transaction, all or none: for bulk loads, where a commit per record
+        costs more than the record (each as ``load`` would store it)."""
+        outcomes: list[LoadOutcome] = []
+        new_terms: set[str] = set()
         with self.transaction():
-            existing = self.query("SELECT id, extractor_version, source FROM documents WHERE sha256 = ?",
-                                  (record.sha256,))
-            status = "loaded"
-            if existing:
-                document_id, version, stored_source = existing[0]
-                if not is_newer(record.extractor_version, version):
-                    kept = "unchanged" if record.extractor_version == version else "kept"
-                    return LoadOutcome(kept, record.source, record.sha256, stored_source)
-                self._delete_document(document_id)
-                status = "replaced"
-            rows = record_rows(record, self._id_allocator())
-            self._insert_rows(rows)
-            new_terms = self._insert_terms(rows.terms)
-        self._known_terms |= new_terms
+            for record in records:
+                outcomes.append(self._load_one(record, new_terms))
+        self._known_terms |= new_terms  # only once committed: a rolled-back term is not stored
+        return outcomes
+
+    def _load_one(self, record: Document, new_terms: set[str]) -> LoadOutcome:
+        """Store one record inside the caller's transaction; adds the terms it stored to ``new_terms``."""
+        existing = self.query("SELECT id, extractor_version, source FROM documents WHERE sha256 = ?",
+                              (record.sha256,))
+        status = "loaded"
+        if existing:
+            document_id, version, stored_source = existing[0]
+            if not is_newer(record.extractor_version, version):
+                kept = "unchanged" if record.extractor_version == version else "kept"
+                return LoadOutcome(kept, record.source, record.sha256, stored_source)
+            self._delete_document(document_id)
+            status = "replaced"
+        rows = record_rows(record, self._id_allocator())
+        self._insert_rows(rows)
+        new_terms |= self._insert_terms(rows.terms - new_terms)
         return LoadOutcome(status, record.source, record.sha256, existing[0][2] if existing else None,
                            units=len(rows.units))
 
