@@ -66,6 +66,10 @@ class Store(ABC):
     def transaction(self) -> AbstractContextManager[None]: ...
 
     @abstractmethod
+    def snapshot(self) -> AbstractContextManager[None]:
+        """Reads that all see the store as one commit left it, while writers go on."""
+
+    @abstractmethod
     def reserve_ids(self, table: str, count: int) -> list[int]: ...
 
     @abstractmethod
@@ -240,6 +244,12 @@ class Store(ABC):
 
     def search(self, request: SearchRequest) -> SearchResult:
         """Hits for the query with the filters, best first; QueryError for a query with nothing to find."""
+        # One snapshot: a load committing in between must not make the hits, the total and the
+        # facets disagree.
+        with self.snapshot():
+            return self._search(request)
+
+    def _search(self, request: SearchRequest) -> SearchResult:
         resolved = resolve(parse_query(request.text), self.vocabulary)
         if resolved.matches_nothing:
             return SearchResult(0, [], {name: [] for name in FACETS} if request.facets else {})
@@ -282,11 +292,20 @@ class Store(ABC):
     def facet_counts(self, from_sql: str, where: str, params: list[object],
                      columns: dict[str, str]) -> dict[str, list[tuple[str, int]]]:
         """Counts of the rows ``FROM from_sql WHERE where`` per value of each facet column, most first."""
-        facets = {}
-        for name, column in columns.items():
-            rows = self.query(f"SELECT {column}, count(*) FROM {from_sql} WHERE {where} AND {column} IS NOT NULL "
-                              f"GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT 50", params)
-            facets[name] = [(str(value), int(count)) for value, count in rows]
+        if not columns:
+            return {}
+        # One statement: the rows (a full-text match, often) are found once for all the facets.
+        selected = ", ".join(f"{column} AS f{k}" for k, column in enumerate(columns.values()))
+        parts = [f"SELECT * FROM (SELECT {k} AS facet, CAST(f{k} AS TEXT) AS value, count(*) AS n, "
+                 f"row_number() OVER (ORDER BY count(*) DESC, f{k}) AS place FROM facet_rows "
+                 f"WHERE f{k} IS NOT NULL GROUP BY f{k} ORDER BY count(*) DESC, f{k} LIMIT 50) AS facet{k}"
+                 for k in range(len(columns))]
+        rows = self.query(f"WITH facet_rows AS MATERIALIZED (SELECT {selected} FROM {from_sql} WHERE {where}) "
+                          + " UNION ALL ".join(parts), params)
+        facets: dict[str, list[tuple[str, int]]] = {name: [] for name in columns}
+        names = list(columns)
+        for facet, value, count, _ in sorted(rows, key=lambda row: (row[0], row[3])):
+            facets[names[int(facet)]].append((str(value), int(count)))
         return facets
 
     def _filters(self, request: SearchRequest) -> tuple[list[str], list[object]]:
