@@ -36,7 +36,7 @@ def machine() -> dict[str, object]:
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "python": platform.python_version(),
         "platform": platform.platform(),
-        "commit": _commit(),
+        "commit": COMMIT,
         "time": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
@@ -47,6 +47,9 @@ def _commit() -> str | None:
                               check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
+
+
+COMMIT = _commit()  # when the bench starts: the code it measures, whatever is committed while it runs
 
 
 def sample_pdfs() -> list[Path]:
