@@ -1,21 +1,25 @@
 """Search latency on a synthetic archive, on both backends.
 
-    python bench/search_bench.py --items 100000 [--backend sqlite|postgres|both] [--repeat 5]
+    python bench/search_bench.py [--sqlite 100000,1000000] [--postgres 100000] [--repeat 5]
 
 The archive is made from the rendered samples' records, varied: each synthetic document takes
 a sample's items, swaps some of their words for others from the samples, coins compounds from
 the samples' words (so the vocabulary grows like a real archive's), and gets its own hash,
-organisation, body, date, people and amounts. It is loaded through the store's own ``load``,
-one transaction per document, then the 20 queries below (words, phrases, compounds,
-abbreviations, prefixes, exclusions, filters, facets) are each run once to warm up and
-``--repeat`` times measured. PostgreSQL runs on a throwaway server on a loopback port unless
-``--postgres-url`` names one. Prints load time, sizes, and p50/p95 latency per backend.
+organisation, body, date, people and amounts. It is loaded through the store's own
+``load_many``, 200 documents a transaction, streamed (the archive is never held in memory), growing one
+store to each size asked for in turn; at each size the 20 queries below (words, phrases,
+compounds, abbreviations, prefixes, exclusions, filters, facets) are each run once to warm up
+and ``--repeat`` times measured. PostgreSQL runs on a throwaway server on a loopback port
+unless ``--postgres-url`` names one. Prints load time, sizes, p50/p95 latency per backend and
+size, and each as a ratio to its reference in the same run (the smallest SQLite archive;
+SQLite at the same size for PostgreSQL); writes bench/results/search.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import random
 import re
 import statistics
@@ -29,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import write_results  # noqa: E402
 from pipeline.extract import extract_file  # noqa: E402
 from pipeline.store import SearchRequest, Store, open_store  # noqa: E402
 from pipeline.store.pg_server import ThrowawayPostgres  # noqa: E402
@@ -48,6 +53,7 @@ FIRST = ["Anna", "Erik", "Maria", "Lars", "Karin", "Anders", "Eva", "Per", "Kris
 TAILS = ["plan", "stöd", "insats", "team", "grupp", "rapport", "möte", "arbete", "förbund", "råd", "budget",
          "ärende", "beslut", "avtal", "projekt", "kostnad", "process", "samverkan", "ansvar", "uppdrag", "chef",
          "koordinator", "verksamhet", "utbildning", "nämnd"]
+BATCH = 200  # documents per transaction (Store.load_many): a commit per document costs more than the document
 LAST = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson",
         "Gustafsson", "Urby", "Högberg", "Åkerlind", "Enholm Gahnström", "Kilholm Lindström", "Pirraku",
         "Lyckholm", "Rilegård", "Korsbäck", "Söderlund"]
@@ -147,14 +153,35 @@ class Variation:
         return attendee.model_copy(update={"name": f"{self.random.choice(FIRST)} {self.random.choice(LAST)}"})
 
 
-def load_archive(store: Store, documents: list[Document]) -> tuple[float, dict[str, int]]:
-    started = time.perf_counter()
-    for k, record in enumerate(documents, start=1):
-        store.load(record)
-        if k % 1000 == 0:
-            print(f"  {k}/{len(documents)} documents, {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    store.optimize(thorough=True)
-    return time.perf_counter() - started, store.counts()
+class Archive:
+    """A store grown from one stream of synthetic documents, to one size after another."""
+
+    def __init__(self, store: Store, documents: Iterator[Document]) -> None:
+        self.store = store
+        self.documents = documents
+        self.items = 0
+        self.load_seconds = 0.0
+
+    def grow_to(self, items: int) -> None:
+        """Load documents until the store holds at least ``items`` items; only loading is timed."""
+        while self.items < items:
+            batch = list(itertools.islice(self._until(items), BATCH))
+            if not batch:
+                break
+            started = time.perf_counter()
+            self.store.load_many(batch)
+            self.load_seconds += time.perf_counter() - started
+            print(f"  {self.items} items, {self.load_seconds:.0f} s loading", file=sys.stderr, end="\r")
+        started = time.perf_counter()
+        self.store.optimize(thorough=True)
+        self.load_seconds += time.perf_counter() - started
+
+    def _until(self, items: int) -> Iterator[Document]:
+        for record in self.documents:
+            self.items += len(record.items)
+            yield record
+            if self.items >= items:
+                return
 
 
 def measure(store: Store, repeat: int) -> tuple[list[float], list[tuple[str, float, int]]]:
@@ -180,42 +207,87 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def run_backend(name: str, url: str, documents: list[Document], repeat: int) -> dict[str, object]:
-    print(f"\n== {name}: loading {len(documents)} documents", file=sys.stderr)
+def run_backend(name: str, url: str, sizes: list[int], seed: int, repeat: int) -> list[dict[str, object]]:
+    """The backend's archive grown to each size in turn, its queries timed at each."""
+    runs = []
     with open_store(url) as store:
-        seconds, counts = load_archive(store, documents)
-        timings, per_query = measure(store, repeat)
-    print(f"\n{name}: {counts['documents']} documents, {counts['items']} items, {counts['decisions']} decisions, "
-          f"{counts['units']} search units, {counts['terms']} terms; loaded in {seconds:.0f} s "
-          f"({counts['items'] / seconds:.0f} items/s)")
-    for label, median, total in per_query:
-        print(f"  {median:8.1f} ms  {total:7d} hits  {label}")
-    p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)
-    print(f"{name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms over {len(timings)} runs of {len(QUERIES)} queries")
-    return {"backend": name, "load_seconds": seconds, "counts": counts, "p50_ms": p50, "p95_ms": p95}
+        archive = Archive(store, Variation(sample_records(), seed).documents(max(sizes)))
+        for size in sorted(sizes):
+            print(f"\n== {name}: growing the archive to {size} items", file=sys.stderr)
+            archive.grow_to(size)
+            counts = store.counts()
+            timings, per_query = measure(store, repeat)
+            p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)
+            print(f"\n{name} at {counts['items']} items: {counts['documents']} documents, {counts['decisions']} "
+                  f"decisions, {counts['units']} search units, {counts['terms']} terms; loaded in "
+                  f"{archive.load_seconds:.0f} s ({counts['items'] / archive.load_seconds:.0f} items/s)")
+            for label, median, total in per_query:
+                print(f"  {median:8.1f} ms  {total:7d} hits  {label}")
+            print(f"{name} at {counts['items']} items: p50 {p50:.1f} ms, p95 {p95:.1f} ms "
+                  f"over {len(timings)} runs of {len(QUERIES)} queries")
+            runs.append({"backend": name, "items": size, "load_seconds": archive.load_seconds, "counts": counts,
+                         "p50_ms": p50, "p95_ms": p95,
+                         "queries": [{"query": q, "median_ms": m, "hits": t} for q, m, t in per_query]})
+    return runs
+
+
+def ratios(runs: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Each run's p50/p95 against its reference in this run: the smallest SQLite archive for a larger
+    one, SQLite at the same size for PostgreSQL."""
+    sqlite = {r["items"]: r for r in runs if r["backend"] == "sqlite"}
+    found = []
+    for run in runs:
+        if run["backend"] == "sqlite" and sqlite and run["items"] != min(sqlite):
+            reference, label = sqlite[min(sqlite)], f"sqlite {run['items']} vs sqlite {min(sqlite)}"
+        elif run["backend"] == "postgres" and run["items"] in sqlite:
+            reference, label = sqlite[run["items"]], f"postgres {run['items']} vs sqlite {run['items']}"
+        else:
+            continue
+        found.append({"comparison": label,
+                      "p50": run["p50_ms"] / reference["p50_ms"],  # type: ignore[operator]
+                      "p95": run["p95_ms"] / reference["p95_ms"]})  # type: ignore[operator]
+    return found
+
+
+def print_summary(runs: list[dict[str, object]], compared: list[dict[str, object]]) -> None:
+    print(f"\n{'backend':<10}{'items':>10}{'load s':>9}{'items/s':>9}{'p50 ms':>9}{'p95 ms':>9}")
+    for run in runs:
+        rate = run["counts"]["items"] / run["load_seconds"]  # type: ignore[index, operator]
+        print(f"{run['backend']:<10}{run['items']:>10}{run['load_seconds']:>9.0f}{rate:>9.0f}"
+              f"{run['p50_ms']:>9.1f}{run['p95_ms']:>9.1f}")
+    for ratio in compared:
+        print(f"{ratio['comparison']}: p50 {ratio['p50']:.2f}×, p95 {ratio['p95']:.2f}×")
+
+
+def sizes(text: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=100_000, help="items in the synthetic archive")
-    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--sqlite", type=sizes, default=[100_000, 1_000_000],
+                        help="archive sizes (items) for SQLite, comma-separated; one archive grown to each in turn; "
+                             "'' skips SQLite")
+    parser.add_argument("--postgres", type=sizes, default=[100_000],
+                        help="archive sizes (items) for PostgreSQL, comma-separated; '' skips PostgreSQL")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per query")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--postgres-url", help="an empty PostgreSQL database to use instead of a throwaway server")
     args = parser.parse_args()
 
-    print("extracting the samples ...", file=sys.stderr)
-    documents = list(Variation(sample_records(), args.seed).documents(args.items))
-    print(f"{len(documents)} documents, {sum(len(d.items) for d in documents)} items", file=sys.stderr)
-    if args.backend in ("sqlite", "both"):
+    runs: list[dict[str, object]] = []
+    if args.sqlite:
         with tempfile.TemporaryDirectory(prefix="protokoll-bench-") as folder:
-            run_backend("sqlite", str(Path(folder) / "bench.db"), documents, args.repeat)
-    if args.backend in ("postgres", "both"):
+            runs += run_backend("sqlite", str(Path(folder) / "bench.db"), args.sqlite, args.seed, args.repeat)
+    if args.postgres:
         if args.postgres_url:
-            run_backend("postgres", args.postgres_url, documents, args.repeat)
+            runs += run_backend("postgres", args.postgres_url, args.postgres, args.seed, args.repeat)
         else:
             with ThrowawayPostgres() as server:
-                run_backend("postgres", server.url, documents, args.repeat)
+                runs += run_backend("postgres", server.url, args.postgres, args.seed, args.repeat)
+    compared = ratios(runs)
+    print_summary(runs, compared)
+    write_results("search", {"runs": runs, "ratios": compared, "repeat": args.repeat, "queries": len(QUERIES)})
 
 
 if __name__ == "__main__":

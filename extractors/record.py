@@ -131,7 +131,10 @@ def _text_lines(lines: list[Line], tables: list[Table]) -> list[Line]:
     """The lines that read as text: no rows of data tables; of a table used for layout
     (an agenda set in a grid), its main text column, with side columns (a "Ansvar" column)
     moved after it."""
-    main_columns = {i: _main_column(i, lines) for i, table in enumerate(tables) if not is_data_table(table)}
+    # Only the tables these lines lie in: called per item, a pass over every table of a long
+    # document made extraction quadratic in its length.
+    present = {ln.table for ln in lines if ln.table is not None and 0 <= ln.table < len(tables)}
+    main_columns = {i: _main_column(i, lines) for i in sorted(present) if not is_data_table(tables[i])}
     text: list[Line] = []
     side: list[Line] = []
     for line in lines:

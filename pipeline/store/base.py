@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 
 from extractors.text import fold, person_key
@@ -64,6 +64,10 @@ class Store(ABC):
 
     @abstractmethod
     def transaction(self) -> AbstractContextManager[None]: ...
+
+    @abstractmethod
+    def snapshot(self) -> AbstractContextManager[None]:
+        """Reads that all see the store as one commit left it, while writers go on."""
 
     @abstractmethod
     def reserve_ids(self, table: str, count: int) -> list[int]: ...
@@ -127,21 +131,34 @@ class Store(ABC):
 
     def load(self, record: Document) -> LoadOutcome:
         """Store one record: once per file content; a newer extraction replaces the old rows in one transaction."""
+        return self.load_many([record])[0]
+
+    def load_many(self, records: Iterable[Document]) -> list[LoadOutcome]:
+        """Store records in one transaction, all or none: for bulk loads, where a commit per record
+        costs more than the record (each as ``load`` would store it)."""
+        outcomes: list[LoadOutcome] = []
+        new_terms: set[str] = set()
         with self.transaction():
-            existing = self.query("SELECT id, extractor_version, source FROM documents WHERE sha256 = ?",
-                                  (record.sha256,))
-            status = "loaded"
-            if existing:
-                document_id, version, stored_source = existing[0]
-                if not is_newer(record.extractor_version, version):
-                    kept = "unchanged" if record.extractor_version == version else "kept"
-                    return LoadOutcome(kept, record.source, record.sha256, stored_source)
-                self._delete_document(document_id)
-                status = "replaced"
-            rows = record_rows(record, self._id_allocator())
-            self._insert_rows(rows)
-            new_terms = self._insert_terms(rows.terms)
-        self._known_terms |= new_terms
+            for record in records:
+                outcomes.append(self._load_one(record, new_terms))
+        self._known_terms |= new_terms  # only once committed: a rolled-back term is not stored
+        return outcomes
+
+    def _load_one(self, record: Document, new_terms: set[str]) -> LoadOutcome:
+        """Store one record inside the caller's transaction; adds the terms it stored to ``new_terms``."""
+        existing = self.query("SELECT id, extractor_version, source FROM documents WHERE sha256 = ?",
+                              (record.sha256,))
+        status = "loaded"
+        if existing:
+            document_id, version, stored_source = existing[0]
+            if not is_newer(record.extractor_version, version):
+                kept = "unchanged" if record.extractor_version == version else "kept"
+                return LoadOutcome(kept, record.source, record.sha256, stored_source)
+            self._delete_document(document_id)
+            status = "replaced"
+        rows = record_rows(record, self._id_allocator())
+        self._insert_rows(rows)
+        new_terms |= self._insert_terms(rows.terms - new_terms)
         return LoadOutcome(status, record.source, record.sha256, existing[0][2] if existing else None,
                            units=len(rows.units))
 
@@ -227,6 +244,12 @@ class Store(ABC):
 
     def search(self, request: SearchRequest) -> SearchResult:
         """Hits for the query with the filters, best first; QueryError for a query with nothing to find."""
+        # One snapshot: a load committing in between must not make the hits, the total and the
+        # facets disagree.
+        with self.snapshot():
+            return self._search(request)
+
+    def _search(self, request: SearchRequest) -> SearchResult:
         resolved = resolve(parse_query(request.text), self.vocabulary)
         if resolved.matches_nothing:
             return SearchResult(0, [], {name: [] for name in FACETS} if request.facets else {})
@@ -269,11 +292,20 @@ class Store(ABC):
     def facet_counts(self, from_sql: str, where: str, params: list[object],
                      columns: dict[str, str]) -> dict[str, list[tuple[str, int]]]:
         """Counts of the rows ``FROM from_sql WHERE where`` per value of each facet column, most first."""
-        facets = {}
-        for name, column in columns.items():
-            rows = self.query(f"SELECT {column}, count(*) FROM {from_sql} WHERE {where} AND {column} IS NOT NULL "
-                              f"GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT 50", params)
-            facets[name] = [(str(value), int(count)) for value, count in rows]
+        if not columns:
+            return {}
+        # One statement: the rows (a full-text match, often) are found once for all the facets.
+        selected = ", ".join(f"{column} AS f{k}" for k, column in enumerate(columns.values()))
+        parts = [f"SELECT * FROM (SELECT {k} AS facet, CAST(f{k} AS TEXT) AS value, count(*) AS n, "
+                 f"row_number() OVER (ORDER BY count(*) DESC, f{k}) AS place FROM facet_rows "
+                 f"WHERE f{k} IS NOT NULL GROUP BY f{k} ORDER BY count(*) DESC, f{k} LIMIT 50) AS facet{k}"
+                 for k in range(len(columns))]
+        rows = self.query(f"WITH facet_rows AS MATERIALIZED (SELECT {selected} FROM {from_sql} WHERE {where}) "
+                          + " UNION ALL ".join(parts), params)
+        facets: dict[str, list[tuple[str, int]]] = {name: [] for name in columns}
+        names = list(columns)
+        for facet, value, count, _ in sorted(rows, key=lambda row: (row[0], row[3])):
+            facets[names[int(facet)]].append((str(value), int(count)))
         return facets
 
     def _filters(self, request: SearchRequest) -> tuple[list[str], list[object]]:

@@ -83,14 +83,23 @@ class PostgresStore(Store):
     def _delete_unit_index(self, document_id: int) -> None:
         """The units' vectors go with their rows (ON DELETE CASCADE)."""
 
-    def search(self, request: SearchRequest) -> SearchResult:
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        if self.connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            yield  # inside a transaction already: it decides what is seen
+            return
+        with self.connection.transaction():
+            # Each statement of a READ COMMITTED transaction would see the commits made before it.
+            self.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
+
+    def _search(self, request: SearchRequest) -> SearchResult:
         # A query OR-ing many compounds gets a selectivity estimate far too high, and the planner
         # would then read (and decompress) every unit's vector instead of asking the GIN index:
         # within a search, only bitmap scans, the one kind GIN serves.
-        with self.transaction():
-            for setting in ("enable_seqscan", "enable_indexscan", "jit"):
-                self.execute(f"SET LOCAL {setting} = off")
-            return super().search(request)
+        for setting in ("enable_seqscan", "enable_indexscan", "jit"):
+            self.execute(f"SET LOCAL {setting} = off")
+        return super()._search(request)
 
     def _match_sql(self) -> tuple[str, str, str]:
         return ("units u JOIN documents d ON d.id = u.document_id CROSS JOIN to_tsquery('simple', ?) AS query",

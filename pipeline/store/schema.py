@@ -20,6 +20,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Literal, get_args, get_origin
 
 from annotated_types import Ge
@@ -47,7 +48,7 @@ class Table:
     unique: list[tuple[str, ...]] = field(default_factory=list)
     indexes: list[tuple[str, ...]] = field(default_factory=list)
 
-    @property
+    @cached_property  # asked once per stored row; the columns are fixed when the table is made
     def model_columns(self) -> list[str]:
         """The columns that hold the model's own fields."""
         if self.model is None:

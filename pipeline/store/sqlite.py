@@ -63,6 +63,20 @@ class SqliteStore(Store):
             self._in_transaction = False
             self._next_ids.clear()
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        if self._in_transaction:  # already reading (or writing) one state
+            yield
+            return
+        # A deferred transaction in WAL mode reads one snapshot and takes no lock a writer waits on.
+        self.connection.execute("BEGIN DEFERRED")
+        self._in_transaction = True
+        try:
+            yield
+        finally:
+            self._in_transaction = False
+            self.connection.execute("COMMIT")
+
     def reserve_ids(self, table: str, count: int) -> list[int]:
         if table not in self._next_ids:
             self._next_ids[table] = int(self.query(f"SELECT COALESCE(MAX(id), 0) FROM {table}")[0][0]) + 1

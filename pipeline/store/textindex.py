@@ -59,10 +59,15 @@ def words(text: str) -> Iterator[re.Match[str]]:
 
 def terms_of(text: str) -> list[str]:
     """The index terms of a text, in order (one per word, so phrases keep their positions)."""
-    out: list[str] = []
-    for match in words(text):
-        out.extend(stem(part) for part in WORD.findall(fold_word(match.group())))
-    return out
+    return [term for word in WORD.findall(unicodedata.normalize("NFC", text).replace("\u00ad", ""))
+            for term in _word_index_terms(word)]
+
+
+@lru_cache(maxsize=500_000)
+def _word_index_terms(word: str) -> tuple[str, ...]:
+    """The index terms of one word as written (folding may part it: "ﬁ" ligatures, "½")."""
+    # Cached whole: folding and stemming each word again cost most of a load's time.
+    return tuple(stem(part) for part in WORD.findall(fold_word(word)))
 
 
 def index_text(text: str) -> str:
