@@ -7,14 +7,28 @@ never fuses into one string.
 
 from __future__ import annotations
 
-from typing import Literal
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, Field
 
 from schemas.record import Provenance
 
 
-class Segment(BaseModel):
+class _Copyable:
+    """``model_copy(update=...)`` as on the pydantic models, for the slotted dataclasses below."""
+
+    __slots__ = ()
+
+    def model_copy(self, update: dict[str, Any] | None = None) -> Self:
+        return dataclasses.replace(self, **(update or {}))  # type: ignore[type-var]
+
+
+# Segments and lines are plain slotted dataclasses, not pydantic models: a bound year of
+# minutes holds tens of thousands of them, and a model instance costs several times the memory.
+@dataclass(slots=True)
+class Segment(_Copyable):
     """A run of words on one line with no wide gap inside it (one cell of a column layout)."""
 
     text: str
@@ -26,11 +40,12 @@ class Segment(BaseModel):
     column: int | None = None  # the table column the segment lies in, for table rows
 
 
-class Line(BaseModel):
+@dataclass(slots=True)
+class Line(_Copyable):
     """One visual line (PDF) or one paragraph / table row (DOCX)."""
 
     segments: list[Segment]
-    page: int = Field(ge=1)
+    page: int  # 1-based
     top: float = 0.0
     bottom: float = 0.0
     style: str | None = None  # the DOCX paragraph style ("Heading 2", "List Bullet")

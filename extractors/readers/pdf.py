@@ -113,8 +113,8 @@ def repair_ligatures(lines: list[Line]) -> list[Line]:
     ("aU" is "att", "iOS" stays "iOS"), and in every word of a document shown to have it."""
     suspects = {m.group(0) for line in lines for s in line.segments if _BROKEN_LIGATURE.search(s.text)
                 for m in _SUSPECT_WORD.finditer(s.text) if _is_suspect(m.group(0))}
-    if not suspects:
-        return lines
+    if len(suspects) < 2:
+        return lines  # one odd word is no mapping; the word list (30 MB) is not loaded for it
     certain = {word for word in suspects if _known_repair(word)}
     repair = suspects if len(certain) >= CERTAIN_REPAIRS else certain
     if not repair:
@@ -131,8 +131,11 @@ def repair_ligatures(lines: list[Line]) -> list[Line]:
         for line in lines]
 
 
+_ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,}[a-zåäö]{0,2}$")  # "REKOs", "SVMs": capitals, not a broken glyph
+
+
 def _is_suspect(word: str) -> bool:
-    return bool(_BROKEN_LIGATURE.search(word)) and not word.isupper()
+    return bool(_BROKEN_LIGATURE.search(word)) and not word.isupper() and not _ACRONYM.match(word)
 
 
 @functools.lru_cache(maxsize=4096)
