@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, get_type_hints
 from urllib.parse import quote
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
 from pipeline.store import SearchRequest, Store
 from pipeline.store.browse import (
@@ -91,22 +91,16 @@ class FacetValue(BaseModel):
     count: int
 
 
-class SearchHit(BaseModel):
-    """A search hit: the store's Hit (decision or running text), its meeting, its 1-based place
-    in the record (item, decision) and the web app's addresses for it."""
-
-    source: str
-    sha256: str
-    item_number: int | None
-    item_title: str
-    page: int
-    decision_kind: str | None
-    snippet: str
-    score: float
-    meeting: DocumentSummary
-    item: int | None
-    decision: int | None
-    links: Links
+# A search hit: the store's Hit fields (the search contract, defined once in results.py), its
+# meeting, its 1-based place in the record (item, decision) and the web app's addresses for it.
+SearchHit = create_model(
+    "SearchHit",
+    **{f.name: (get_type_hints(Hit)[f.name], ...) for f in fields(Hit)},
+    meeting=(DocumentSummary, ...),
+    item=(int | None, ...),
+    decision=(int | None, ...),
+    links=(Links, ...),
+)
 
 
 class SearchPage(BaseModel):
@@ -116,7 +110,7 @@ class SearchPage(BaseModel):
     total: int = Field(description="Hits in all, over every page.")
     offset: int
     limit: int
-    hits: list[SearchHit]
+    hits: list[SearchHit]  # type: ignore[valid-type]
     facets: dict[str, list[FacetValue]] = Field(description="Counts per organisation, body, year and decision "
                                                 "kind over all hits; empty when not asked for.")
 
