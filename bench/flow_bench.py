@@ -39,9 +39,10 @@ SAMPLES = ROOT / "samples"
 RESULTS = ROOT / "bench" / "results"
 
 
-def make_inbox(folder: Path, files: int) -> Path:
+def make_inbox(folder: Path, files: int, docx_only: bool = False) -> Path:
     """``files`` copies of the samples, each with bytes of its own."""
-    samples = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".docx"))
+    kinds = (".docx",) if docx_only else (".pdf", ".docx")
+    samples = sorted(p for p in SAMPLES.iterdir() if p.suffix in kinds)
     folder.mkdir(parents=True)
     for number in range(files):
         source = samples[number % len(samples)]
