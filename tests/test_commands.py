@@ -1,7 +1,8 @@
 """Every store command the way a user or a script calls it: as a subprocess of the installed
 `protokoll`, naming the store by `--db` (a path, `sqlite:///...` or `postgresql://...`) or by
 `PROTOKOLL_DB`, with the exit codes README promises, and the API answering a search with the
-very object `protokoll search --format json` prints."""
+very object `protokoll search --format json` prints. (`schedule`, which runs until stopped, has
+its own subprocess test in tests/flows/test_schedule.py.)"""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -23,11 +25,14 @@ from pipeline.store.pg_server import ThrowawayPostgres, free_loopback_port
 from tests.conftest import ROOT, SAMPLES
 
 PROTOKOLL = Path(sys.executable).parent / "protokoll"
+PREFECT_HOME = Path(tempfile.mkdtemp(prefix="protokoll-commands-prefect-"))
 INBOX_SAMPLES = ("000_0723f1c5f5b75f48__kommun.docx", "001_702812d2f0149fea__kommun.pdf")
 
 
 def protokoll(*args: str, db_env: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if key != "PROTOKOLL_DB"}
+    env = {key: value for key, value in os.environ.items()
+           if key != "PROTOKOLL_DB" and not key.startswith("PREFECT_API")}
+    env.setdefault("PREFECT_HOME", str(PREFECT_HOME))  # ingest's ephemeral Prefect keeps out of the user's home
     if db_env is not None:
         env["PROTOKOLL_DB"] = db_env
     return subprocess.run([str(PROTOKOLL), *args], capture_output=True, text=True, cwd=ROOT, env=env,
@@ -47,9 +52,14 @@ def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(params=["sqlite-path", "sqlite-url", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite-path":
+    return _store_url(request.param, tmp_path, request)
+
+
+def _store_url(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A new, empty store named each way a user can: a path, a sqlite:/// URL, a postgresql:// URL."""
+    if kind == "sqlite-path":
         return str(tmp_path / "arkiv.db")
-    if request.param == "sqlite-url":
+    if kind == "sqlite-url":
         return f"sqlite:///{tmp_path / 'arkiv.db'}"
     server: ThrowawayPostgres = request.getfixturevalue("postgres_server")
     name = f"commands_{tmp_path.name.lower().replace('-', '_')[-40:]}"
@@ -73,6 +83,25 @@ def test_load_search_person_and_export_take_the_store_from_db(db_url: str, inbox
     written = protokoll("export", "decisions", "--db", db_url, "-o", str(exported))
     assert written.returncode == 0, written.stderr
     assert exported.read_text(encoding="utf-8-sig").count("001_702812d2f0149fea__kommun.pdf") > 5
+
+
+@pytest.mark.parametrize("db_kind", ["sqlite-url", "postgresql"])
+def test_ingest_and_runs_take_the_store_from_db(db_kind: str, inbox: Path, tmp_path: Path,
+                                                request: pytest.FixtureRequest) -> None:
+    db_url = _store_url(db_kind, tmp_path, request)
+    quarantine = tmp_path / "karantän"
+    ran = protokoll("ingest", str(inbox), "--db", db_url, "--quarantine", str(quarantine), "--workers", "2")
+    assert ran.returncode == 0, ran.stderr  # completed, though one file was quarantined
+    assert "trasig.pdf" in ran.stderr and "läsmig.txt" not in ran.stderr
+    runs = protokoll("runs", "--db", db_url, "--format", "json")
+    assert runs.returncode == 0, runs.stderr
+    [run] = json.loads(runs.stdout)
+    assert run["status"] == "completed" and run["new_files"] == len(INBOX_SAMPLES)
+    assert [Path(f["path"]).name for f in run["failures"]] == ["trasig.pdf"] and "HTML" in run["failures"][0]["reason"]
+    assert (inbox / "trasig.pdf").is_file()  # the original stays where it was
+    again = protokoll("ingest", str(inbox), "--db", db_url, "--quarantine", str(quarantine))
+    assert again.returncode == 0, again.stderr
+    assert json.loads(protokoll("search", "bevilja", "--db", db_url, "--format", "json").stdout)["total"] > 0
 
 
 def test_protokoll_db_names_the_store_when_db_is_not_given(inbox: Path, tmp_path: Path) -> None:
