@@ -9,6 +9,7 @@ starts with "Beslut ..."; discussion, proposals and action points are not decisi
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -55,7 +56,7 @@ PASSIVE_DECIDES = re.compile(
     r"godkändes|godkännes|antas|antogs|beviljas|beviljades|bifalls|bifölls|avslås|avslogs|"
     r"tillsätts|läggs till handlingarna|lades till handlingarna|lagt till handlingarna|"
     r"lägges till handlingarna|skjuts upp|bordläggs|återremitteras|delges|bibehålls|"
-    r"röstades igenom|röstas igenom|klubbades|klubbas|"
+    r"röstades\s+(?:enhälligt\s+)?(?:igenom|till)|röstas\s+(?:enhälligt\s+)?igenom|klubbades|klubbas|"
     r"(?:om)?valda?\s+(?:till|som)|(?:om)?valdes\s+(?:till|som)|"
     # a change the meeting makes to a proposal ("“Stöd för …” bryts ut i en egen kategori"),
     # not one it may make ("kan tas bort")
@@ -83,8 +84,8 @@ POINTS_LEAD = re.compile(r"(?i)(?:^|\b(?:det|styrelsen|mötet|årsmötet)\s+)(?:
                          r"beslutade)\s+att\s*:?$")
 ATT_CLAUSE = re.compile(r"^att\s+\w", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ“\"”])")
-ABBREVIATION_END = re.compile(r"\b(?:t\.?\s?ex|bl\.a|dvs|ca|kl|nr|resp|inkl|exkl|jfr|s\.k|p\.g\.a|m\.m|etc)\.$",
-                              re.IGNORECASE)
+ABBREVIATION_END = re.compile(r"\b(?:t\.?\s?ex|bl\.a|dvs|ca|kl|nr|resp|inkl|exkl|jfr|s\.k|p\.g\.a|m\.m|etc|ev|"
+                              r"m\.?\s?fl|osv|o\.s\.v)\.$", re.IGNORECASE)
 
 
 @dataclass
@@ -251,16 +252,31 @@ def _sentence_decisions(paragraphs: list[Paragraph], title: str) -> list[FoundDe
                     lead = decision
     found = [d for d in found if d not in tentative]
     if not found and _is_election(title) and paragraphs and is_name_list(paragraphs[0].body):
-        first = paragraphs[0]  # "Val av justerare" over a bare name: the election result
-        found = [FoundDecision(kind="decision", text=_decision_text(first), page=first.page)]
+        names = list(itertools.takewhile(lambda p: is_name_list(p.body), paragraphs))
+        # "Val av justerare" over bare names, one a line or a bullet each: the election result
+        found = [FoundDecision(kind="decision", text=" ".join(_decision_text(p) for p in names),
+                               page=names[0].page)]
+    elif not found and _names_a_decision(title) and len(paragraphs) == 1 and _is_short_answer(paragraphs[0]):
+        only = paragraphs[0]  # "Beslut om mandatperiod" over "1 år.": the answer is the decision
+        found = [FoundDecision(kind=classify(_decision_text(only)), text=_decision_text(only), page=only.page)]
     return found or _vote_result(paragraphs)
+
+
+def _names_a_decision(title: str) -> bool:
+    return bool(re.match(r"(?i)^beslut\s+om\b", title))
+
+
+def _is_short_answer(paragraph: Paragraph) -> bool:
+    """One short statement, no question, no proposal: "6 ledamöter och 1 ersättare."."""
+    text = _decision_text(paragraph)
+    return 0 < len(text.split()) <= 15 and not text.endswith("?") and not NOT_A_DECISION.search(text)
 
 
 def _introduces_list(sentence: str) -> bool:
     """A clause that the names below complete: "... utses:", "Val av ledamöter på 1 år",
     "till valberedningen för en tid av 1 år valdes"."""
-    if re.match(r"(?i)^följande\b", sentence):
-        return True  # "Följande valdes som ledamöter." over the names
+    if re.match(r"(?i)^följande\b", sentence) or re.search(r"(?i)\bföljande(?:\s+\w+)?\s*[.:]?$", sentence):
+        return True  # "Följande valdes som ledamöter." or "... ströks följande punkter." over the list
     unfinished = not sentence.endswith((".", "!", "?"))
     elects = _is_election(sentence) or re.search(r"(?i)\b(?:valdes|väljs|utsågs|utses)\b", sentence)
     return sentence.endswith(":") or bool(unfinished and elects and not PERSON_NAME.search(sentence[1:]))
@@ -282,6 +298,12 @@ def _vote_result(paragraphs: list[Paragraph]) -> list[FoundDecision]:
             if against or re.search(r"(?i)\bemot\s*:", text):
                 return [FoundDecision(kind="decision", text=clean(f"{text} {against}"), page=paragraphs[k].page)]
     return []
+
+
+def ends_sentence(text: str) -> bool:
+    """A full stop that ends a sentence, not an abbreviation ("... och ev.", "styrelse m fl.")."""
+    text = text.rstrip()
+    return text.endswith(".") and not ABBREVIATION_END.search(text)
 
 
 def states_decision(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from extractors.amounts import amounts_in
 from extractors.attendees import attendees_from_lines
 from extractors.cleanup import is_furniture_phrase, remove_furniture
-from extractors.decisions import find_decisions, states_decision
+from extractors.decisions import ends_sentence, find_decisions, states_decision
 from extractors.items import ItemStart, find_item_starts, item_end
 from extractors.meta import (
     body,
@@ -104,7 +104,7 @@ def _items(lines: list[Line], tables: list[Table], starts: list[ItemStart], body
         heading = lines[start.index]
         # In a flat numbered list the point is a sentence ("6. Dagordningen godkändes."): it
         # may decide, like any sentence of the item's text.
-        sentence = heading.text.rstrip().endswith(".") or states_decision(start.title)
+        sentence = ends_sentence(heading.text) or states_decision(start.title)
         said = [Paragraph([heading])] if sentence and start.number is not None else []
         decisions = [
             Decision(kind=d.kind, text=d.text, page=d.page,

@@ -1,6 +1,6 @@
 """Decisions and their kinds."""
 
-from extractors.decisions import classify, find_decisions, split_sentences
+from extractors.decisions import classify, ends_sentence, find_decisions, split_sentences
 from tests.conftest import paragraphs
 
 
@@ -147,3 +147,23 @@ def test_a_proposal_to_the_council_is_a_recommendation() -> None:
         **Nämndens beslut:**
         Informationen läggs till handlingarna.
     """) == [("noted", "Informationen läggs till handlingarna.")]
+
+
+def test_names_one_a_bullet_under_an_election_are_one_result() -> None:
+    assert found("• Jyrki Pulliainen\n• Tome Cvitan", title="Val av två personer att justera protokollet") == [
+        ("decision", "Jyrki Pulliainen Tome Cvitan")]
+
+
+def test_the_answer_under_a_heading_that_names_a_decision_is_the_decision() -> None:
+    assert found("6 ledamöter och 1 ersättare.", title="Beslut om antal ledamöter") == [
+        ("decision", "6 ledamöter och 1 ersättare.")]
+    assert found("Frågan diskuterades men inget bestämdes?", title="Beslut om mandatperiod") == []
+    assert found("6 ledamöter och 1 ersättare.", title="Antal ledamöter") == []
+
+
+def test_unanimous_votes_decide_and_an_abbreviation_ends_no_sentence() -> None:
+    assert found("Föreningens stadgar röstades enhälligt igenom. Medlemsavgift röstades enhälligt till 0 kr.") == [
+        ("decision", "Föreningens stadgar röstades enhälligt igenom."),
+        ("decision", "Medlemsavgift röstades enhälligt till 0 kr.")]
+    assert not ends_sentence("Beslut om antal ledamöter i styrelsen och ev.")
+    assert ends_sentence("Dagordningen godkändes.")
