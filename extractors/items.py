@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extractors.text import clean, fold, looks_like_person
-from extractors.vocabulary import is_front_label, is_item_section_label
+from extractors.vocabulary import ITEM_NUMBER_CELL, is_front_label, is_item_section_label
 from schemas.layout import Line
 
 SECTION = re.compile(
@@ -253,7 +253,7 @@ def _grid_title(line: Line) -> str | None:
     """In minutes set in a grid (Punkt | Vad | Ansvar) the title is the cell after the
     number; the responsibility column beside it is not part of the title."""
     cells = [clean(s.text) for s in line.segments if clean(s.text)]
-    if len(cells) >= 2 and re.fullmatch(r"\d{1,2}[.):]?", cells[0]):
+    if len(cells) >= 2 and ITEM_NUMBER_CELL.match(cells[0]):
         return cells[1]
     return None
 

@@ -13,6 +13,7 @@ import re
 
 from extractors.amounts import parse_number
 from extractors.text import clean
+from extractors.vocabulary import ITEM_NUMBER_CELL
 from schemas.layout import Line, Segment, Table
 from schemas.record import TableAmount
 
@@ -76,7 +77,6 @@ def is_data_table(table: Table) -> bool:
     return figures >= 0.3 * len(cells)
 
 
-ITEM_NUMBER_CELL = re.compile(r"^(?:§\s*)?(\d{1,3})[.):]?$")
 
 
 def _numbers_items(rows: list[list[str]]) -> bool:

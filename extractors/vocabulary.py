@@ -137,3 +137,8 @@ def is_front_label(text: str) -> bool:
 def is_item_section_label(text: str) -> bool:
     key = label_key(text)
     return key in ITEM_SECTION_LABELS or bool(re.fullmatch(r"[\wåäö-]+s (?:beslut|förslag(?: till beslut)?)", key))
+
+
+# A table cell that holds only a point's number ("4", "4.", "§ 4"): the first column of minutes
+# set in a grid (Punkt | Vad | Ansvar).
+ITEM_NUMBER_CELL = re.compile(r"^(?:§\s*)?(\d{1,3})[.):]?$")

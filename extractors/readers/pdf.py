@@ -7,6 +7,7 @@ import functools
 import itertools
 import re
 import statistics
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -101,11 +102,10 @@ _SUSPECT_WORD = re.compile(r"\b\w*[a-zåäö]\w*\b")
 # words) and much more common than the word as read.
 KNOWN_WORD_ZIPF = 2.0
 MORE_COMMON_BY = 1.0
-
-
 # Once this many words are certainly repaired, the document has the broken mapping, and its
 # compounds that no word list holds ("TväUstugorna") are repaired too.
 CERTAIN_REPAIRS = 3
+_ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,}[a-zåäö]{0,2}$")  # "REKOs", "SVMs": capitals, not a broken glyph
 
 
 def repair_ligatures(lines: list[Line]) -> list[Line]:
@@ -121,17 +121,23 @@ def repair_ligatures(lines: list[Line]) -> list[Line]:
         return lines
 
     def fix(match: re.Match[str]) -> str:
-        word = match.group(0)
-        return _BROKEN_LIGATURE.sub(lambda m: _LIGATURES[m.group(0)], word) if word in repair else word
+        return _mended(match.group(0)) if match.group(0) in repair else match.group(0)
 
-    # only the lines it mends are copied: a long file's lines are not all duplicated
-    return [line.model_copy(update={"segments": [
+    return [_mend_line(line, fix) for line in lines]
+
+
+def _mend_line(line: Line, fix: Callable[[re.Match[str]], str]) -> Line:
+    """The line with its words fixed; the same object when it has nothing to fix (a long file's
+    lines are not all copied)."""
+    if not any(_BROKEN_LIGATURE.search(s.text) for s in line.segments):
+        return line
+    return line.model_copy(update={"segments": [
         s.model_copy(update={"text": _SUSPECT_WORD.sub(fix, s.text)}) if _BROKEN_LIGATURE.search(s.text) else s
-        for s in line.segments]}) if any(_BROKEN_LIGATURE.search(s.text) for s in line.segments) else line
-        for line in lines]
+        for s in line.segments]})
 
 
-_ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,}[a-zåäö]{0,2}$")  # "REKOs", "SVMs": capitals, not a broken glyph
+def _mended(word: str) -> str:
+    return _BROKEN_LIGATURE.sub(lambda m: _LIGATURES[m.group(0)], word)
 
 
 def _is_suspect(word: str) -> bool:
@@ -142,8 +148,7 @@ def _is_suspect(word: str) -> bool:
 def _known_repair(word: str) -> bool:
     from wordfreq import zipf_frequency  # loads its Swedish list only for a document that needs it
 
-    fixed = _BROKEN_LIGATURE.sub(lambda m: _LIGATURES[m.group(0)], word)
-    known = zipf_frequency(fixed, "sv")
+    known = zipf_frequency(_mended(word), "sv")
     return known >= KNOWN_WORD_ZIPF and known >= zipf_frequency(word, "sv") + MORE_COMMON_BY
 
 
