@@ -46,9 +46,14 @@ def extract(file: Path, fmt: str) -> None:
                    err=True)
         sys.exit(2)
     if fmt == "json":
-        click.echo(json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        click.echo(record_json(record))
     else:
         click.echo(render_text(record))
+
+
+def record_json(record: Document) -> str:
+    """The extraction contract's JSON of a record, as `extract --format json` prints it."""
+    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2)
 
 
 def render_text(record: Document) -> str:

@@ -2,7 +2,6 @@
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.extract import extract_file
 from schemas.record import Document
-from tests.conftest import CORPUS, ROOT, SAMPLES, SHARED
+from tests.conftest import CORPUS, ROOT, SAMPLES
 
 CORPUS_FILES = sorted(p for p in CORPUS.glob("*") if p.suffix.lower() in (".pdf", ".docx")) if CORPUS.exists() else []
 
@@ -75,29 +74,6 @@ def test_every_corpus_file_gives_a_record_or_one_clear_error() -> None:
             assert result.returncode == 2, (path.name, result.stderr)
             assert result.stderr.count("\n") == 1 and path.name in result.stderr, result.stderr
             assert "needs OCR" in result.stderr and "Traceback" not in result.stderr, result.stderr
-
-
-SCORINGS = [  # (gold, documents, least score, least F1 or accuracy of every field)
-    ("gold", SAMPLES, 0.95, 0.95),
-    ("gold-real", CORPUS, 0.90, 0.85),
-]
-
-
-@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="../shared/eval is not beside the repository")
-@pytest.mark.parametrize(("gold", "docs", "least_score", "least_field"), SCORINGS, ids=[s[0] for s in SCORINGS])
-def test_gold_scores(gold: str, docs: Path, least_score: float, least_field: float) -> None:
-    cmd = f"{sys.executable} -m pipeline.cli extract {{file}} --format json"
-    result = subprocess.run(
-        [sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(SHARED / gold), "--docs", str(docs),
-         "--cmd", cmd], capture_output=True, text=True, cwd=ROOT, timeout=900)
-    assert result.returncode == 0, result.stderr
-    assert "failed documents: 0" in result.stdout, result.stdout
-    score = float(result.stdout.strip().splitlines()[-1].split()[-1])
-    assert score >= least_score, result.stdout
-    fields = {m.group(1): float(m.group(2)) for m in re.finditer(r"^(\w+)\s+(?:P .* F1|accuracy)\s+([\d.]+)",
-                                                                  result.stdout, re.MULTILINE)}
-    assert {"attendees", "items", "decisions", "amounts", "meta"} <= fields.keys(), result.stdout
-    assert all(value >= least_field for value in fields.values()), result.stdout
 
 
 def test_a_sample_of_notes_is_minnesanteckningar() -> None:
