@@ -1,104 +1,23 @@
-"""Swedish words of the meeting-record domain that several extractors recognise."""
+"""Matchers over the Swedish language data in extractors/lang/sv: what the extractors ask of a word
+or a label."""
 
 from __future__ import annotations
 
 import re
 
-# Labels that open an attendee list, and the group the list gives its people.
-ATTENDEE_LABELS: dict[str, str] = {
-    "beslutande": "beslutande",
-    "beslutande ledamöter": "beslutande",
-    "närvarande beslutande": "beslutande",
-    "ledamöter": "beslutande",
-    "närvarande ledamöter": "beslutande",
-    "tjänstgörande ledamöter": "beslutande",
-    "ordinarie ledamöter": "beslutande",
-    "styrelseledamöter": "beslutande",
-    "tjänstgörande ersättare": "beslutande",
-    "tjänstgörande ersättare och ledamöter": "beslutande",
-    "ersättare": "ersättare",
-    "ej tjänstgörande ersättare": "ersättare",
-    "icke tjänstgörande ersättare": "ersättare",
-    "närvarande ersättare": "ersättare",
-    "ej beslutande": "ersättare",
-    "ej beslutande ersättare": "ersättare",
-    "ej beslutande ledamöter": "ersättare",
-    "ej tjänstgörande ledamöter": "ersättare",
-    "icke tjänstgörande ledamöter": "ersättare",
-    "övriga deltagande": "övriga",
-    "övriga deltagare": "övriga",
-    "övriga närvarande": "övriga",
-    "övriga": "övriga",
-    "tjänstemän": "övriga",
-    "tjänstemän och övriga deltagare": "övriga",
-    "närvarande tjänstemän": "övriga",
-    "adjungerade": "övriga",
-    "adjungerad": "övriga",
-    "insynsplats": "övriga",
-    "gäster": "övriga",
-    "närvarande": "närvarande",
-    "deltagare": "närvarande",
-    "deltagande": "närvarande",
-    "närvarande personer": "närvarande",
-    "närvaro": "närvarande",
-    "närvarande medlemmar": "närvarande",
-    "närvarande styrelseledamöter": "närvarande",
-    "frånvarande": "frånvarande",
-    "frånvarande ledamöter": "frånvarande",
-    "ej närvarande": "frånvarande",
-    "förhinder": "frånvarande",
-    "anmält förhinder": "frånvarande",
-    "har anmält förhinder": "frånvarande",
-}
+from extractors.lang.sv.labels import ATTENDEE_LABELS, ITEM_SECTION_LABELS, OTHER_LABELS
+from extractors.lang.sv.organisations import ORGANISATION_ENDINGS, ORGANISATION_HEADS
+from extractors.lang.sv.roles import ROLE_ENDINGS, ROLE_WORDS
 
-# Labels of the front matter and signature block that end an attendee list.
-OTHER_LABELS = (
-    "plats och tid", "plats", "tid", "datum", "datum och tid", "sammanträdesdatum", "mötesdatum",
-    "lokal", "justerare", "justerande", "utses att justera", "justering", "justeringens plats och tid",
-    "justerings tid och plats", "justeringens tid och plats", "paragrafer", "underskrifter", "underskrift",
-    "sekreterare", "ordförande", "vid protokollet", "justeras", "anslag/bevis", "anslagsbevis",
-    "anslag", "bevis", "organ", "förvaringsplats för protokollet", "agenda", "dagordning",
-    "föredragningslista", "mötesform", "kallade", "innehåll", "innehållsförteckning", "protokollförare",
-    "vid pennan", "mötesordförande", "mötessekreterare", "ärenden", "närvarolista",
-)
 
-# Headings inside an item that are part of the item, never an item of their own.
-ITEM_SECTION_LABELS = (
-    "beslut", "beslutet", "förslag till beslut", "förslag till beslut på sammanträdet", "beslutsgång",
-    "beslutsunderlag", "ärendebeskrivning", "ärendet", "sammanfattning", "bakgrund", "beredning",
-    "yrkanden", "yrkande", "propositionsordning", "omröstning", "omröstningsresultat", "reservation",
-    "reservationer", "protokollsanteckning", "protokollsanteckningar", "anteckning", "expedieras till",
-    "exp. till", "expedieras", "skickas till", "anförande", "jäv", "handlingar", "bilagor", "bilaga",
-    "resultat", "diskussion", "information", "noteringar", "ansvarig", "ansvar", "åtgärd",
-)
+def _ending(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A word that ends in one of ``words`` (longest first, so that "förbundet" wins over "förbund")."""
+    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")$",
+                      re.IGNORECASE)
 
-ROLE_WORDS = (
-    "ordförande", "vice ordförande", "1:e vice ordförande", "2:e vice ordförande", "sekreterare",
-    "ledamot", "ersättare", "kassör", "revisor", "förbundschef", "förbundssamordnare", "ekonom",
-    "controller", "kommundirektör", "kommunchef", "förvaltningschef", "nämndsekreterare",
-    "registrator", "handläggare", "utvecklingsledare", "verksamhetschef", "projektledare",
-    "samordnare", "sakkunnig", "tjänsteman", "tjänsteperson", "utredare", "strateg", "jurist",
-    "ekonomichef", "räddningschef", "personalchef", "stadsdirektör", "kanslichef", "notarie",
-    "adjungerad", "suppleant", "valberedning", "föredragande", "gäst", "inbjuden", "projektcoach",
-    "koordinator", "rektor", "direktör", "chef", "konsult", "revisorsersättare", "vice",
-)
-_ROLE_SUFFIX = re.compile(
-    r"(?:chef|sekreterare|ordförande|samordnare|ledare|direktör|strateg|handläggare|ekonom|"
-    r"coach|koordinator|konsult|ansvarig|controller|ledamot|ersättare|utredare|assistent|"
-    r"kassör|revisor|notarie|jurist|registrator|specialist|administratör|rådgivare|"
-    r"inspektör|arkitekt|ingenjör|planerare|sakkunnig)$"
-)
 
-ORG_WORDS = re.compile(
-    r"(?:kommun|kommuner|stad|staden|region|regionen|landsting|kassan|förmedlingen|förbund|förbundet|"
-    r"förening|föreningen|nämnd|nämnden|bolag|bolaget|ab|myndighet|myndigheten|verket|verk|"
-    r"universitet|högskola|skola|skolan|polisen|länsstyrelsen|kyrka|församling|sjukhus|vårdcentral|"
-    r"förvaltning|förvaltningen|kansli|kansliet|samordningsförbund|samordningsförbundet|byalag|"
-    r"samfällighet|samfällighetsförening|klubb|klubben|sällskap|stiftelse|stiftelsen|företag|"
-    r"företagarna|försäkringskassan|arbetsförmedlingen|fk|af|psykiatri|psykiatrin|socialtjänst|"
-    r"socialtjänsten|rådet|centrum|center|gruppen|kommunförbund)$",
-    re.IGNORECASE,
-)
+_ROLE_SUFFIX = _ending(ROLE_ENDINGS)
+ORG_WORDS = _ending(ORGANISATION_ENDINGS)
 
 
 def is_role(text: str) -> bool:
@@ -115,7 +34,7 @@ def is_organisation(text: str) -> bool:
     words = [w.strip(",.()") for w in text.split()]
     if not words:
         return False
-    if words[0].casefold() in ("region", "regionen", "samordningsförbundet", "föreningen", "brf"):
+    if words[0].casefold() in ORGANISATION_HEADS:
         return True
     return any(ORG_WORDS.search(w) for w in words)
 

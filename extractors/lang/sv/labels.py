@@ -1,0 +1,72 @@
+"""Labels printed in meeting records: the front page's label column, attendee lists, an item's
+sections."""
+
+from __future__ import annotations
+
+# Labels that open an attendee list, and the group the list gives its people.
+ATTENDEE_LABELS: dict[str, str] = {
+    "beslutande": "beslutande",
+    "beslutande ledamöter": "beslutande",
+    "närvarande beslutande": "beslutande",
+    "ledamöter": "beslutande",
+    "närvarande ledamöter": "beslutande",
+    "tjänstgörande ledamöter": "beslutande",
+    "ordinarie ledamöter": "beslutande",
+    "styrelseledamöter": "beslutande",
+    "tjänstgörande ersättare": "beslutande",
+    "tjänstgörande ersättare och ledamöter": "beslutande",
+    "ersättare": "ersättare",
+    "ej tjänstgörande ersättare": "ersättare",
+    "icke tjänstgörande ersättare": "ersättare",
+    "närvarande ersättare": "ersättare",
+    "ej beslutande": "ersättare",
+    "ej beslutande ersättare": "ersättare",
+    "ej beslutande ledamöter": "ersättare",
+    "ej tjänstgörande ledamöter": "ersättare",
+    "icke tjänstgörande ledamöter": "ersättare",
+    "övriga deltagande": "övriga",
+    "övriga deltagare": "övriga",
+    "övriga närvarande": "övriga",
+    "övriga": "övriga",
+    "tjänstemän": "övriga",
+    "tjänstemän och övriga deltagare": "övriga",
+    "närvarande tjänstemän": "övriga",
+    "adjungerade": "övriga",
+    "adjungerad": "övriga",
+    "insynsplats": "övriga",
+    "gäster": "övriga",
+    "närvarande": "närvarande",
+    "deltagare": "närvarande",
+    "deltagande": "närvarande",
+    "närvarande personer": "närvarande",
+    "närvaro": "närvarande",
+    "närvarande medlemmar": "närvarande",
+    "närvarande styrelseledamöter": "närvarande",
+    "frånvarande": "frånvarande",
+    "frånvarande ledamöter": "frånvarande",
+    "ej närvarande": "frånvarande",
+    "förhinder": "frånvarande",
+    "anmält förhinder": "frånvarande",
+    "har anmält förhinder": "frånvarande",
+}
+
+# Labels of the front matter and signature block that end an attendee list.
+OTHER_LABELS = (
+    "plats och tid", "plats", "tid", "datum", "datum och tid", "sammanträdesdatum", "mötesdatum",
+    "lokal", "justerare", "justerande", "utses att justera", "justering", "justeringens plats och tid",
+    "justerings tid och plats", "justeringens tid och plats", "paragrafer", "underskrifter", "underskrift",
+    "sekreterare", "ordförande", "vid protokollet", "justeras", "anslag/bevis", "anslagsbevis",
+    "anslag", "bevis", "organ", "förvaringsplats för protokollet", "agenda", "dagordning",
+    "föredragningslista", "mötesform", "kallade", "innehåll", "innehållsförteckning", "protokollförare",
+    "vid pennan", "mötesordförande", "mötessekreterare", "ärenden", "närvarolista",
+)
+
+# Headings inside an item that are part of the item, never an item of their own.
+ITEM_SECTION_LABELS = (
+    "beslut", "beslutet", "förslag till beslut", "förslag till beslut på sammanträdet", "beslutsgång",
+    "beslutsunderlag", "ärendebeskrivning", "ärendet", "sammanfattning", "bakgrund", "beredning",
+    "yrkanden", "yrkande", "propositionsordning", "omröstning", "omröstningsresultat", "reservation",
+    "reservationer", "protokollsanteckning", "protokollsanteckningar", "anteckning", "expedieras till",
+    "exp. till", "expedieras", "skickas till", "anförande", "jäv", "handlingar", "bilagor", "bilaga",
+    "resultat", "diskussion", "information", "noteringar", "ansvarig", "ansvar", "åtgärd",
+)

@@ -1,0 +1,17 @@
+"""Words that make a name an organisation's ("Köpings kommun", "Försäkringskassan")."""
+
+from __future__ import annotations
+
+# A name holding a word that ends in one of these is an organisation's.
+ORGANISATION_ENDINGS = (
+    "kommun", "kommuner", "stad", "staden", "region", "regionen", "landsting", "kassan", "förmedlingen", "förbund",
+    "förbundet", "förening", "föreningen", "nämnd", "nämnden", "bolag", "bolaget", "ab", "myndighet", "myndigheten",
+    "verket", "verk", "universitet", "högskola", "skola", "skolan", "polisen", "länsstyrelsen", "kyrka",
+    "församling", "sjukhus", "vårdcentral", "förvaltning", "förvaltningen", "kansli", "kansliet",
+    "samordningsförbund", "samordningsförbundet", "byalag", "samfällighet", "samfällighetsförening", "klubb",
+    "klubben", "sällskap", "stiftelse", "stiftelsen", "företag", "företagarna", "försäkringskassan",
+    "arbetsförmedlingen", "fk", "af", "psykiatri", "psykiatrin", "socialtjänst", "socialtjänsten", "rådet",
+    "centrum", "center", "gruppen", "kommunförbund",
+)
+# A name that starts with one of these is an organisation's ("Region Västmanland", "Brf Linden").
+ORGANISATION_HEADS = ("region", "regionen", "samordningsförbundet", "föreningen", "brf")
