@@ -97,6 +97,11 @@ def money_pipeline() -> Language:
     return nlp
 
 
+# No amount in a meeting record runs to this many digits (a trillion kronor has 13); past the
+# decimal context's precision quantize() raises.
+MAX_DIGITS = 15
+
+
 def amounts_in(text: str) -> list[MoneyMatch]:
     """Run the pipeline over a text and return its money spans as plain values."""
     doc = money_pipeline()(text)
@@ -146,7 +151,7 @@ def parse_number(raw: str, scale: int = 1) -> int | None:
         value = Decimal(s) * scale
     except InvalidOperation:
         return None
-    if not value.is_finite():  # Decimal reads "inf" and "NaN" too
+    if not value.is_finite() or value.adjusted() >= MAX_DIGITS:  # "inf", "NaN", and no sum of money
         return None
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
