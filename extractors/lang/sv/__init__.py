@@ -6,4 +6,5 @@ entry (tests/test_vocabulary.py).
 - labels.py: labels of the front page and signature block, attendee groups, an item's sections
 - roles.py: roles and titles of people ("ordförande", "verksamhetschef")
 - organisations.py: words that make a name an organisation's
+- bodies.py: meeting bodies, meetings that are bodies, their abbreviations
 """
