@@ -1,7 +1,7 @@
 """Swedish words of the meeting-record domain, as data: one module per concern, each list written
 once and read by every extractor that needs it (extractors/vocabulary.py turns them into
 matchers). Lists here hold words and phrases, never regular expressions; a test covers every
-entry (tests/test_vocabulary.py).
+entry (tests/lang/test_lang_<module>.py).
 
 - labels.py: labels of the front page and signature block, attendee groups, an item's sections
 - roles.py: roles and titles of people ("ordförande", "verksamhetschef")
