@@ -38,6 +38,7 @@ GOLD_SETS = (
     GoldSet("samples", SHARED / "gold", ROOT / "samples"),
     GoldSet("gold-real", SHARED / "gold-real", SHARED / "corpus" / "real"),
     GoldSet("corpus", ROOT / "corpus" / "gold", ROOT / "corpus" / "files"),
+    GoldSet("corpus-shared", ROOT / "corpus" / "gold-shared", SHARED / "corpus" / "real"),
 )
 
 FIGURE = re.compile(r"^(\w+)\s+(?:P [\d.]+\s+R [\d.]+\s+F1|accuracy)\s+([\d.]+)", re.MULTILINE)
