@@ -69,9 +69,13 @@ class MeetingColumns(ExportRow):
     meeting_body: str | None
     source: str
     sha256: str
+    # Set by the archive's meeting exports (pipeline/archive/meetings.py): the meeting's id and
+    # every file that records it, so a row exported once still names all its renderings.
+    meeting: str | None = None
+    files: list[str] = []
 
     meeting_fields: ClassVar[tuple[str, ...]] = (
-        "meeting_date", "meeting_organisation", "meeting_body", "source", "sha256")
+        "meeting_date", "meeting_organisation", "meeting_body", "source", "sha256", "meeting", "files")
 
     @staticmethod
     def of_document(document: Document) -> dict[str, object]:
@@ -94,6 +98,7 @@ class DecisionRow(MeetingColumns, Decision):
         "meeting_date": "Datum", "meeting_organisation": "Organisation", "meeting_body": "Organ",
         "paragraph": "§", "item_title": "Ärende", "dnr": "Diarienummer", "kind": "Beslutstyp",
         "text": "Beslut", "amounts": "Belopp (kr)", "source": "Källfil", "page": "Sida", "sha256": "SHA-256",
+        "meeting": "Sammanträde", "files": "Filer",
     }
     value_labels: ClassVar[dict[str, dict[str, str]]] = {"kind": DECISION_KIND_LABELS}
 
@@ -113,6 +118,7 @@ class AttendeeRow(MeetingColumns, Attendee):
         "meeting_date": "Datum", "meeting_organisation": "Sammanträdets organisation", "meeting_body": "Organ",
         "name": "Namn", "group": "Grupp", "role": "Roll", "organisation": "Representerar", "party": "Parti",
         "present_for": "Närvarande", "source": "Källfil", "sha256": "SHA-256",
+        "meeting": "Sammanträde", "files": "Filer",
     }
 
     @classmethod
