@@ -121,7 +121,8 @@ def body_named(word: str) -> str | None:
     if folded in BODY_ABBREVIATIONS:
         return fold(BODY_ABBREVIATIONS[folded])
     for noun, definite in BODY_NOUNS.items():
-        for ending, form in ((definite + "s", definite), (definite, definite), (noun + "s", definite)):
+        for ending, form in ((definite + "s", definite), (definite, definite), (noun + "s", definite),
+                             (noun, definite)):
             if folded.endswith(ending) and len(folded) > len(ending):
                 return folded[: len(folded) - len(ending)] + form
     return None
@@ -148,10 +149,15 @@ def references_in(text: str) -> list[Reference]:
 def _last_body(text: str) -> str | None:
     # Only the clause the § stands in: a full stop ends the reach of a body named before it.
     clause = re.split(r"[.;:](?:\s|$)", text)[-1]
-    for word in reversed(WORD.findall(clause)):
-        body = body_named(word)
-        if body:
-            return body
+    words = WORD.findall(clause)
+    for position in range(len(words) - 1, -1, -1):
+        body = body_named(words[position])
+        if body is None:
+            continue
+        owner = words[position - 1] if position else ""
+        if owner.endswith("s") and body_named(owner):  # "kommunstyrelsens arbetsutskott": a body of a body
+            return f"{fold(owner)} {fold(words[position])}"
+        return body
     return None
 
 
