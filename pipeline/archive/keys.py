@@ -37,10 +37,19 @@ def session_of(record: Document) -> str | None:
     return f"nr {int(number.group(1))}" if number else None
 
 
+MAX_EXTRACT_ITEMS = 2
+
+
 def is_extract(record: Document) -> bool:
-    """An utdrag: a file that says it is an extract of the minutes (it carries some §§ only)."""
+    """An utdrag: a file that says it is an extract of the minutes, or a protokoll that has the
+    shape of one: one or two §§ and nothing of the meeting around them (no attendees, chair,
+    secretary or justerare). The record has no utdrag flag of its own."""
     words = fold(" ".join(filter(None, (record.title, record.kind))))
-    return any(word in words for word in EXTRACT_WORDS)
+    if any(word in words for word in EXTRACT_WORDS):
+        return True
+    numbered = [item for item in record.items if item.number is not None]
+    return (record.kind == "protokoll" and 0 < len(numbered) <= MAX_EXTRACT_ITEMS and not record.attendees
+            and not (record.chair or record.secretary or record.adjusters))
 
 
 # -- diarienummer ---------------------------------------------------------------------------------

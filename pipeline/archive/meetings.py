@@ -26,6 +26,7 @@ from pipeline.store.base import Store
 from pipeline.store.browse import (
     AttendeeRow,
     DecisionEntry,
+    DecisionKey,
     DecisionRow,
     RecordCache,
     locate_hit,
@@ -420,10 +421,15 @@ def group_hits(store: Store, hits: list[Hit]) -> list[MeetingHits]:
 def meeting_decision_rows(store: Store, request: SearchRequest) -> list[DecisionRow]:
     """The decisions the request keeps, each once however many renderings hold it, in meeting order;
     each row names its meeting and all its files."""
-    keys = select_decisions(store, request)
+    return [entry.row for entry in decisions_once(store, select_decisions(store, request))]
+
+
+def decisions_once(store: Store, keys: list[DecisionKey]) -> list[DecisionEntry]:
+    """The decisions these keys name, each once per meeting, in meeting order, with meeting and files
+    (each from the rendering the meeting shows it from)."""
     meetings = meetings_of(store, {sha for sha, _, _ in keys})
     records = RecordCache(store)
-    rows: list[DecisionRow] = []
+    rows: list[DecisionEntry] = []
     seen: set[tuple[str, str, int]] = set()
     wanted: dict[str, set[tuple[str, int]]] = {}
     for sha, item, position in keys:
@@ -444,7 +450,8 @@ def meeting_decision_rows(store: Store, request: SearchRequest) -> list[Decision
                 record = records[decision.sha256]
                 entry = DecisionEntry(item.item - 1, decision.decision - 1, DecisionRow.of(
                     record, record.items[item.item - 1], record.items[item.item - 1].decisions[decision.decision - 1]))
-                rows.append(entry.row.model_copy(update={"meeting": meeting.id, "files": files}))
+                rows.append(DecisionEntry(entry.item, entry.decision,
+                                          entry.row.model_copy(update={"meeting": meeting.id, "files": files})))
     return rows
 
 

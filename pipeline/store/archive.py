@@ -239,3 +239,23 @@ def quarantined(store: Store) -> list[Quarantined]:
     return [Quarantined(*row) for row in store.query(
         "SELECT q.sha256, q.path, q.reason, q.quarantined_at FROM quarantine q "
         "WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = q.sha256) ORDER BY q.path")]
+
+
+# -- the newest decisions ---------------------------------------------------------------------------
+
+def newest_decision_keys(store: Store, request: SearchRequest, limit: int) -> list[tuple[str, int, int]]:
+    """(sha256, item, decision) of the newest decisions the meeting filters keep: by meeting date, then
+    by when they were loaded (the decision kinds and the amounts filter the decisions themselves)."""
+    conditions, params = document_conditions(store, request)
+    if request.decision_kinds:
+        conditions.append(f"x.kind IN ({', '.join('?' for _ in request.decision_kinds)})")
+        params += list(request.decision_kinds)
+    if request.min_amount is not None or request.max_amount is not None:
+        conditions.append("EXISTS (SELECT 1 FROM amounts a WHERE a.decision_id = x.id AND a.value_sek BETWEEN ? AND ?)")
+        params += [request.min_amount if request.min_amount is not None else -(2 ** 62),
+                   request.max_amount if request.max_amount is not None else 2 ** 62]
+    rows = store.query("SELECT d.sha256, i.ordinal, x.ordinal FROM decisions x JOIN items i ON i.id = x.item_id "
+                       f"JOIN documents d ON d.id = x.document_id{where(conditions)} "
+                       "ORDER BY d.date IS NULL, d.date DESC, d.loaded_at DESC, d.id, i.ordinal, x.ordinal LIMIT ?",
+                       [*params, limit])
+    return [(sha, int(item), int(decision)) for sha, item, decision in rows]

@@ -5,7 +5,8 @@ is refused rather than misread.
 Each migration is applied by its own version number, not by its place in a sequence: a
 store may hold 6 before 5 (two branches written at once), and the missing one is applied when
 this code knows it. A migration may derive rows in Python after its statements (``backfill``),
-in the same transaction.
+in the same transaction; the backfill runs again at every opening and derives only what is
+missing or was derived by an older version (pipeline/store/archive.py, ``ARCHIVE_VERSION``).
 """
 
 from __future__ import annotations
@@ -90,4 +91,9 @@ def migrate(store: Store) -> list[int]:
             store.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
                           (migration.version, migration.description, datetime.now(UTC).isoformat(timespec="seconds")))
             applied.append(migration.version)
+    with store.transaction():  # rows a newer derivation makes differently are derived again (cheap when none)
+        store.lock_schema()
+        for migration in MIGRATIONS:
+            if migration.backfill is not None and migration.version not in applied:
+                migration.backfill(store)
     return applied
