@@ -54,6 +54,7 @@ class CaseStep(BaseModel):
     sha256: str  # the rendering shown
     source: str
     item: int  # 1-based in that rendering
+    item_key: str  # the item's key on the meeting's page ("§45")
     page: int
     decisions: list[CaseDecision]
     files: list[str]  # every rendering of the meeting that holds the item
@@ -185,18 +186,19 @@ def _steps(store: Store, found: dict[int, _Found]) -> list[CaseStep]:
                 step.joined_by = how.how
             if record.sha256 != meeting.primary.sha256:
                 continue
-        steps[key] = _step(meeting, record, item.ordinal, how.how,
+        steps[key] = _step(meeting, record, item.ordinal, key[1], how.how,
                            step.files if step else [record.source], step.joined_by if step else how.how)
     return sorted(steps.values(), key=lambda s: (s.date or date.min, s.number or 0, s.meeting))
 
 
-def _step(meeting: Meeting, record: Document, ordinal: int, how: str, files: list[str], joined_by: str) -> CaseStep:
+def _step(meeting: Meeting, record: Document, ordinal: int, item_key: str, how: str, files: list[str],
+          joined_by: str) -> CaseStep:
     item = record.items[ordinal]
     decisions = [CaseDecision(kind=d.kind, text=d.text, page=d.page, decision=n)
                  for n, d in enumerate(item.decisions, start=1)]
     return CaseStep(meeting=meeting.id, organisation=meeting.organisation, body=meeting.body, date=meeting.date,
                     paragraph=paragraph(item), number=item.number, title=item.title, dnr=item.dnr,
-                    sha256=record.sha256, source=record.source, item=ordinal + 1,
+                    sha256=record.sha256, source=record.source, item=ordinal + 1, item_key=item_key,
                     page=item.decisions[0].page if item.decisions else item.page_start, decisions=decisions,
                     files=sorted(set(files) | {record.source}), joined_by=joined_by or how)
 
