@@ -91,7 +91,7 @@ def test_search_json_is_the_contract(loaded_db: str) -> None:
     result = run("search", "Samordningsteam", "--db", loaded_db, "--format", "json")
     assert result.exit_code == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert set(answer) == {"total", "offset", "limit", "hits", "facets"}
+    assert set(answer) == {"total", "offset", "limit", "hits", "facets", "meetings"}
     assert answer["total"] == len(answer["hits"]) > 1 and (answer["offset"], answer["limit"]) == (0, 20)
     for hit in answer["hits"]:
         assert set(HIT_FIELDS) | {"meeting", "item", "decision", "links"} == set(hit)
@@ -100,6 +100,9 @@ def test_search_json_is_the_contract(loaded_db: str) -> None:
     scores = [hit["score"] for hit in answer["hits"]]
     assert scores == sorted(scores, reverse=True)
     assert {"organisation", "body", "year", "decision_kind"} == set(answer["facets"])
+    grouped = [hit["item_title"] for meeting in answer["meetings"] for hit in meeting["hits"]]
+    assert len({m["id"] for m in answer["meetings"]}) == len(answer["meetings"]) >= 1
+    assert len(grouped) == len(answer["hits"]) - sum(len(h["also"]) for m in answer["meetings"] for h in m["hits"])
     bare = json.loads(run("search", "Samordningsteam", "--db", loaded_db, "--format", "json", "--no-facets").stdout)
     assert bare["facets"] == {} and bare["hits"] == answer["hits"]
 
