@@ -6,7 +6,7 @@
   A body that starts every meeting at 1 is checked inside each meeting. The step of a
   numbering is what its numbers share (2, 4, 6 ... steps by 2), so it is no gap.
 - A regular series of meetings (four or more, at a steady interval) shows a meeting missing where
-  the interval is two and a half times its usual length or more.
+  the interval is 1.8 times its usual length or more, unless the §§ run on across it (a break).
 - A protokoll that names no justerare is not yet adjusted. (Whether it is signed is not in the
   record: extraction keeps no signature.)
 - Renderings of one meeting that disagree about its §§, a meeting only an utdrag records,
@@ -37,7 +37,7 @@ FindingKind = Literal["paragraph_gap", "paragraph_duplicate", "meeting_gap", "no
                       "extract_only", "quarantined", "needs_ocr"]
 MIN_REGULAR_MEETINGS = 4
 IRREGULAR_SPREAD = 0.5  # intervals that differ from the usual by more than half of it are no steady series
-MISSING_INTERVAL = 2.5  # an interval this many times the usual one has a meeting missing
+MISSING_INTERVAL = 1.8  # an interval this many times the usual one has a meeting missing
 PROTOKOLL = "protokoll"
 
 
@@ -163,7 +163,7 @@ def _year(meetings: list[_Held]) -> tuple[Series, list[Finding]]:
     if not counted:
         return summary, []
     step = numbering_step(counted)
-    findings = [finding for held in counted for finding in _gaps_inside(held, step)]
+    findings = [finding for held in counted for finding in _gaps_inside(held, numbering_step([held]))]
     if not through:
         return summary, findings
     first = counted[0]
@@ -226,7 +226,8 @@ def _duplicates(meetings: list[_Held]) -> list[Finding]:
 # -- the series of meetings -----------------------------------------------------------------------------
 
 def _missing_meetings(meetings: list[_Held]) -> list[Finding]:
-    """Gaps in a steady series of meetings (four or more at a steady interval)."""
+    """Gaps in a steady series of meetings (four or more at a steady interval). Where the §§ run on
+    across a long interval without a gap (a summer break), no meeting is missing there."""
     dated = sorted((h for h in meetings if h.meeting.date and not h.extract_only), key=lambda h: h.meeting.date)
     if len(dated) < MIN_REGULAR_MEETINGS:
         return []
@@ -238,7 +239,14 @@ def _missing_meetings(meetings: list[_Held]) -> list[Finding]:
     return [Finding(kind="meeting_gap", **_about(later), meetings=[earlier.ref(), later.ref()],
                     detail=f"{days} days between meetings held every {round(usual)} days")
             for (earlier, later), days in zip(itertools.pairwise(dated), intervals, strict=True)
-            if days >= usual * MISSING_INTERVAL]
+            if days >= usual * MISSING_INTERVAL and not _paragraphs_run_on(earlier, later)]
+
+
+def _paragraphs_run_on(earlier: _Held, later: _Held) -> bool:
+    """Whether the later meeting's §§ start right after the earlier's, in the same year."""
+    if not (earlier.numbers and later.numbers) or earlier.meeting.date.year != later.meeting.date.year:  # type: ignore[union-attr]
+        return False
+    return 0 < min(later.numbers) - max(earlier.numbers) <= numbering_step([earlier, later])
 
 
 # -- one meeting ------------------------------------------------------------------------------------------

@@ -335,9 +335,10 @@ def merged_items(records: list[Document], facts: dict[str, DocumentFacts]) -> li
             if key in shown:
                 continue
             found = holders[key]
-            shown[key] = _meeting_item(record, item, position, key, found,
-                                       [r.source for r in whole if r not in found],
-                                       all(facts[r.sha256].extract for r in found))
+            only_extracts = all(facts[r.sha256].extract for r in found)
+            # a § only an utdrag holds is added to the meeting; one some whole rendering lacks is disputed
+            missing = [] if only_extracts else [r.source for r in whole if r not in found]
+            shown[key] = _meeting_item(record, item, position, key, found, missing, only_extracts)
             order.append(key)
     return _in_paragraph_order([shown[k] for k in order])
 
