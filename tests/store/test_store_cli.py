@@ -112,9 +112,11 @@ def test_search_with_filters_as_a_table(loaded_db: str) -> None:
                  "--decision-kind", "decision", "--org", "västra mälardalen")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].endswith("hits") and "§ 2" in lines[2] and "[decision]" in lines[2]
-    assert "004_90a6bde803d3bf45__kommun.docx" in result.stdout and "000_" not in result.stdout
-    assert "Facets:" in result.stdout and "year: 2020" in result.stdout
+    assert lines[0].endswith("hits") and lines[2].startswith("2020-09-03  Samordningsförbundet Västra Mälardalen")
+    assert lines[2].endswith("(protokoll, 1 file: 004_90a6bde803d3bf45__kommun.docx)")  # the meeting, its files
+    assert "§ 2" in lines[3] and "[decision]" in lines[3]
+    assert lines.count(lines[2]) == 1 and "000_" not in result.stdout
+    assert "Facets (hits):" in result.stdout and "year: 2020" in result.stdout
     rich = run("search", "styrelsen", "--db", loaded_db, "--min-amount", "1,5 mkr", "--max-amount", "20 mkr")
     assert rich.stdout.startswith("1 hit\n") and "19 038 tkr" in run(
         "search", "medlemsmedel", "--db", loaded_db, "--min-amount", "19038000").stdout
