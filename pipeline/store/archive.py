@@ -14,7 +14,7 @@ from datetime import date
 
 from pipeline.archive.keys import is_extract, parse_dnr, references_in, session_of
 from pipeline.store.base import Store
-from pipeline.store.browse import document_conditions, where
+from pipeline.store.browse import decision_conditions, document_conditions, where
 from pipeline.store.results import SearchRequest
 from schemas.record import Document
 
@@ -246,14 +246,7 @@ def quarantined(store: Store) -> list[Quarantined]:
 def newest_decision_keys(store: Store, request: SearchRequest, limit: int) -> list[tuple[str, int, int]]:
     """(sha256, item, decision) of the newest decisions the meeting filters keep: by meeting date, then
     by when they were loaded (the decision kinds and the amounts filter the decisions themselves)."""
-    conditions, params = document_conditions(store, request)
-    if request.decision_kinds:
-        conditions.append(f"x.kind IN ({', '.join('?' for _ in request.decision_kinds)})")
-        params += list(request.decision_kinds)
-    if request.min_amount is not None or request.max_amount is not None:
-        conditions.append("EXISTS (SELECT 1 FROM amounts a WHERE a.decision_id = x.id AND a.value_sek BETWEEN ? AND ?)")
-        params += [request.min_amount if request.min_amount is not None else -(2 ** 62),
-                   request.max_amount if request.max_amount is not None else 2 ** 62]
+    conditions, params = decision_conditions(store, request)
     rows = store.query("SELECT d.sha256, i.ordinal, x.ordinal FROM decisions x JOIN items i ON i.id = x.item_id "
                        f"JOIN documents d ON d.id = x.document_id{where(conditions)} "
                        "ORDER BY d.date IS NULL, d.date DESC, d.loaded_at DESC, d.id, i.ordinal, x.ordinal LIMIT ?",

@@ -238,6 +238,14 @@ def select_decisions(store: Store, request: SearchRequest) -> list[DecisionKey]:
 
 
 def _decisions_by_filters(store: Store, request: SearchRequest) -> list[DecisionKey]:
+    conditions, params = decision_conditions(store, request)
+    rows = store.query("SELECT d.sha256, i.ordinal, x.ordinal FROM decisions x JOIN items i ON i.id = x.item_id "
+                       f"JOIN documents d ON d.id = x.document_id{where(conditions)}", params)
+    return [(sha, int(item), int(position)) for sha, item, position in rows]
+
+
+def decision_conditions(store: Store, request: SearchRequest) -> tuple[list[str], list[object]]:
+    """SQL conditions on decision ``x`` and its document ``d`` for the request's filters (no query text)."""
     conditions, params = document_conditions(store, request)
     if request.decision_kinds:
         conditions.append(f"x.kind IN ({', '.join('?' for _ in request.decision_kinds)})")
@@ -246,9 +254,7 @@ def _decisions_by_filters(store: Store, request: SearchRequest) -> list[Decision
         conditions.append("EXISTS (SELECT 1 FROM amounts a WHERE a.decision_id = x.id AND a.value_sek BETWEEN ? AND ?)")
         params += [request.min_amount if request.min_amount is not None else -(2 ** 62),
                    request.max_amount if request.max_amount is not None else 2 ** 62]
-    rows = store.query("SELECT d.sha256, i.ordinal, x.ordinal FROM decisions x JOIN items i ON i.id = x.item_id "
-                       f"JOIN documents d ON d.id = x.document_id{where(conditions)}", params)
-    return [(sha, int(item), int(position)) for sha, item, position in rows]
+    return conditions, params
 
 
 def decision_entries(store: Store, keys: list[DecisionKey]) -> list[DecisionEntry]:

@@ -36,8 +36,15 @@ SCREENSHOTS_FOR_THE_LEAD = Path("/tmp")
 @pytest.fixture(scope="module")
 def server(web_db: str) -> Iterator[str]:
     """The app on a free loopback port, served by uvicorn in a thread for this module."""
+    running, thread, url = serve(web_db)
+    yield url
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+def serve(db: str) -> tuple[uvicorn.Server, threading.Thread, str]:
     port = free_loopback_port()
-    running = uvicorn.Server(uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port, log_level="warning"))
+    running = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -45,9 +52,7 @@ def server(web_db: str) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the web app did not start", pytrace=False)
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    return running, thread, f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="module")
@@ -115,19 +120,6 @@ def test_search_filter_open_a_decision_and_its_source_page(server: str, browser:
 
 
 # -- the archive: a case through its bodies, by keyboard; axe-core on every page ------------------------
-
-def serve(db: str) -> tuple[uvicorn.Server, threading.Thread, str]:
-    port = free_loopback_port()
-    running = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not running.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the web app did not start", pytrace=False)
-        time.sleep(0.05)
-    return running, thread, f"http://127.0.0.1:{port}"
-
 
 @pytest.fixture(scope="module")
 def case_server(tmp_path_factory: pytest.TempPathFactory, web_db: str) -> Iterator[str]:
