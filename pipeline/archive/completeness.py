@@ -7,8 +7,9 @@
   numbering is what its numbers share (2, 4, 6 ... steps by 2), so it is no gap.
 - A regular series of meetings (four or more, at a steady interval) shows a meeting missing where
   the interval is 1.8 times its usual length or more, unless the §§ run on across it (a break).
-- A protokoll that names no justerare is not yet adjusted. (Whether it is signed is not in the
-  record: extraction keeps no signature.)
+- A protokoll that names no justerare is not yet adjusted: neither the record's justerare nor its
+  text ("Till justeringsmän valdes ...", where extraction did not pick the names out) name one.
+  (Whether it is signed is not in the record: extraction keeps no signature.)
 - Renderings of one meeting that disagree about its §§, a meeting only an utdrag records,
   files that could not be read (quarantined, with the reason) and pages that need OCR.
 
@@ -28,8 +29,9 @@ from typing import Literal
 from pydantic import BaseModel
 
 from extractors.text import fold
+from pipeline.archive.lang import ADJUSTER_WORDS
 from pipeline.archive.meetings import Meeting, group_documents
-from pipeline.store.archive import facts_filtered, item_numbers, quarantined
+from pipeline.store.archive import documents_mentioning, facts_filtered, item_numbers, quarantined
 from pipeline.store.base import Store
 from pipeline.store.results import SearchRequest
 
@@ -123,8 +125,10 @@ def check(store: Store, organisation: str | None = None, body: str | None = None
             summary, found = _year(year_meetings)
             series.append(summary)
             findings += found
+    named = documents_mentioning(store, [d.id for d in documents if d.kind == PROTOKOLL and not d.adjusters],
+                                 ADJUSTER_WORDS)
     for held in meetings:
-        findings += _meeting_findings(held)
+        findings += _meeting_findings(held, named)
     if not (organisation or body or year):
         findings += _unreadable(store)
     return CheckReport(series=sorted(series, key=lambda s: (s.organisation or "", s.body or "", s.year or 0)),
@@ -251,7 +255,7 @@ def _paragraphs_run_on(earlier: _Held, later: _Held) -> bool:
 
 # -- one meeting ------------------------------------------------------------------------------------------
 
-def _meeting_findings(held: _Held) -> list[Finding]:
+def _meeting_findings(held: _Held, justerare_in_text: set[int]) -> list[Finding]:
     meeting = held.meeting
     found: list[Finding] = []
     whole = [d for d in meeting.renderings if not d.extract]
@@ -259,7 +263,8 @@ def _meeting_findings(held: _Held) -> list[Finding]:
         found.append(Finding(kind="extract_only", **_about(held), meetings=[held.ref()],
                              paragraphs=sorted(held.numbers), files=[d.source for d in meeting.renderings],
                              detail="only an utdrag of this meeting is archived, not its protokoll"))
-    if any(d.kind == PROTOKOLL for d in whole) and not any(d.adjusters for d in meeting.renderings):
+    if (any(d.kind == PROTOKOLL for d in whole) and not any(d.adjusters for d in meeting.renderings)
+            and not any(d.id in justerare_in_text for d in meeting.renderings)):
         found.append(Finding(kind="not_adjusted", **_about(held), meetings=[held.ref()],
                              files=[d.source for d in whole], detail="no justerare named"))
     if len(whole) > 1:

@@ -14,3 +14,9 @@ EXTRACT_WORDS: tuple[str, ...] = ("utdrag",)  # protokollsutdrag, "Utdrag ur pro
 
 # Words before a meeting's number in a title ("Styrelsemöte nr 11", "möte 2", "Sammanträde nummer 4").
 MEETING_NUMBER_WORDS: tuple[str, ...] = ("nr", "nummer", "möte", "sammanträde")
+
+# Words that show a protokoll names its justerare in its text, where extraction did not pick the
+# names out ("Till justeringsmän för dagens protokoll valdes ...", "Justeringsperson", "Justerare,").
+# Folded; "justering" alone is left out: it is also any adjustment ("justering av budgeten").
+ADJUSTER_WORDS: tuple[str, ...] = ("justerare", "justeringsm", "justeringsperson", "justeringskvinn",
+                                   "justerande", "justera protokollet", "justera mötesprotokollet")

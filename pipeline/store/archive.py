@@ -183,6 +183,22 @@ def items_numbered(store: Store, paragraph: int, body_key: str) -> list[tuple[in
         "WHERE i.number = ? AND d.body_key = ?", (paragraph, body_key))]
 
 
+def documents_mentioning(store: Store, document_ids: Iterable[int], words: Iterable[str]) -> set[int]:
+    """The documents among these whose items' titles or text hold any of the words (lower case)."""
+    words = list(words)
+    if not words:
+        return set()
+    condition = " OR ".join("lower(i.title) LIKE ? OR lower(i.text) LIKE ?" for _ in words)
+    patterns = [f"%{w}%" for w in words for _ in (0, 1)]
+    found: set[int] = set()
+    for chunk_start in range(0, len(ids := sorted(set(document_ids))), 200):
+        chunk = ids[chunk_start:chunk_start + 200]
+        found |= {int(r[0]) for r in store.query(
+            f"SELECT DISTINCT i.document_id FROM items i WHERE i.document_id IN ({', '.join('?' for _ in chunk)}) "
+            f"AND ({condition})", [*chunk, *patterns])}
+    return found
+
+
 # -- links: diarienummer and references -----------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -138,3 +138,14 @@ def test_a_break_across_which_the_paragraphs_run_on_is_no_missing_meeting(empty_
             date(2024, 6, 10), date(2024, 8, 19), date(2024, 9, 16)]  # no meeting in July: the summer
     load(empty_store, *(minutes(f"ks{n}.pdf", day, [3 * n + 1, 3 * n + 2, 3 * n + 3]) for n, day in enumerate(days)))
     assert check(empty_store).findings == []
+
+
+def test_justerare_the_text_names_are_justerare(empty_store: Store) -> None:
+    """Extraction may miss the names; "Till justeringsmän för dagens protokoll valdes ..." still
+    shows the protokoll names its justerare. "Justering av budgeten" is no justerare."""
+    named = minutes("stamma.pdf", date(2021, 8, 15), [1, 2], body="Årsstämman", adjusters=())
+    named.items[1].text = "Till justeringsmän för dagens protokoll valdes Anne Ek och Jan Holm."
+    unnamed = minutes("styrelse.pdf", date(2021, 9, 1), [1, 2], body="Styrelsen", adjusters=())
+    unnamed.items[1].text = "Justering av budgeten för vägunderhållet diskuterades."
+    load(empty_store, named, unnamed)
+    assert [(f.kind, f.files) for f in check(empty_store).findings] == [("not_adjusted", ["styrelse.pdf"])]
