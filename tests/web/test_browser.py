@@ -183,7 +183,7 @@ def test_a_case_through_three_bodies_by_keyboard_alone(case_server: str, browser
     context.close()
 
 
-def test_the_search_by_keyboard_alone(server: str, browser: Browser) -> None:
+def test_the_search_and_the_check_by_keyboard_alone(server: str, browser: Browser) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="sv-SE")
     page.goto(server + "/")
     page.keyboard.press("Tab")
@@ -197,6 +197,19 @@ def test_the_search_by_keyboard_alone(server: str, browser: Browser) -> None:
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/sammantrade/2024-"))
     expect(page.locator("section.renderings tbody tr")).to_have_count(3)
+    page.goto(server + "/kontroll")  # the check's form, field by field
+    tab_to(page, lambda f: f["tag"] == "input")
+    page.keyboard.type("Västra")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert focused(page)["tag"] == "input"  # organisation, body, year in reading order
+    page.keyboard.type("2020")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"organisation=V%C3%A4stra.*year=2020"))
+    finding = tab_to(page, lambda f: f["tag"] == "a" and f["text"].startswith("2020-09-03"))
+    assert finding["outline"] != "none 0px"
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/sammantrade/2020-09-03_"))
     page.close()
 
 
