@@ -95,6 +95,11 @@ main.add_command(ingest)
 main.add_command(schedule)
 main.add_command(runs)
 
+from pipeline.archive_cli import case, check  # noqa: E402  (click only: the archive loads when a command runs)
+
+main.add_command(case)
+main.add_command(check)
+
 
 if __name__ == "__main__":
     main()

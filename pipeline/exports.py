@@ -248,7 +248,8 @@ def to_docx(rows: Sequence[ExportRow], row_type: type[ExportRow], subtitle: str 
     for meeting_rows in _by_meeting(rows):
         first = meeting_rows[0]
         document.add_heading(meeting_heading(first), level=1)
-        source = document.add_paragraph(f"Källa: {getattr(first, 'source', '')}")
+        files = getattr(first, "files", None) or [getattr(first, "source", "")]
+        source = document.add_paragraph(f"{'Källor' if len(files) > 1 else 'Källa'}: {', '.join(files)}")
         source.runs[0].font.size = Pt(9)
         _docx_table(document, meeting_rows, row_type, columns)
     out = io.BytesIO()
@@ -265,10 +266,13 @@ def meeting_heading(row: ExportRow) -> str:
 
 
 def _by_meeting(rows: Sequence[ExportRow]) -> list[list[ExportRow]]:
-    """Consecutive rows of one document together (the rows come in meeting order)."""
+    """Consecutive rows of one meeting (else of one document) together (the rows come in meeting order)."""
+    def meeting_of(row: ExportRow) -> object:
+        return getattr(row, "meeting", None) or getattr(row, "sha256", None)
+
     groups: list[list[ExportRow]] = []
     for row in rows:
-        if groups and getattr(groups[-1][0], "sha256", None) == getattr(row, "sha256", None):
+        if groups and meeting_of(groups[-1][0]) == meeting_of(row):
             groups[-1].append(row)
         else:
             groups.append([row])

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
@@ -32,6 +32,9 @@ from pipeline.ingest import (
 from pipeline.isolated import Limits
 from pipeline.store import SearchRequest, SearchResult, StoreError, open_store
 from pipeline.store.results import FACETS, Hit, PersonReport, day_bound, kronor_amount
+
+if TYPE_CHECKING:
+    from pipeline.archive.meetings import MeetingHits
 
 DOCUMENT_KINDS = ("protokoll", "minnesanteckningar", "rapport", "verksamhetsplan", "annat")
 DECISION_KINDS = ("decision", "noted", "no_decision", "recommendation")
@@ -194,7 +197,10 @@ def search(query: str, db: str | None, organisation: str | None, body: str | Non
             click.echo(json.dumps(search_page(store, request).model_dump(mode="json"), ensure_ascii=False, indent=2))
             return
         result = store.search(request)
-    click.echo(render_hits(result, offset))
+        from pipeline.archive.meetings import group_hits
+
+        groups = group_hits(store, result.hits)
+    click.echo(render_hits(result, offset, groups))
 
 
 def parse_day(value: str | None, option: str, first: bool) -> date | None:
@@ -217,18 +223,39 @@ def parse_amount(value: str | None, option: str) -> int | None:
         fail(f"invalid {option} '{value}': expected kronor, e.g. 50000, '50 tkr' or '1,5 mkr'")
 
 
-def render_hits(result: SearchResult, offset: int = 0) -> str:
+def render_hits(result: SearchResult, offset: int = 0, groups: list[MeetingHits] | None = None) -> str:
+    """The hits by meeting (each meeting once with its files, each hit once with the other files'
+    pages), or one by one when no grouping is given."""
     if not result.hits:
         return "No hits." if not result.total else f"{result.total} hits; none from number {offset + 1} on."
     out = [f"{result.total} hit{'s' if result.total != 1 else ''}"
            + (f", showing {offset + 1}-{offset + len(result.hits)}" if result.total > len(result.hits) else "")]
-    for rank, hit in enumerate(result.hits, start=offset + 1):
-        out += ["", f"{rank:>3}. {hit_heading(hit)}", f"     {hit.item_title}", f"     {hit.snippet}"]
+    if groups is None:
+        for rank, hit in enumerate(result.hits, start=offset + 1):
+            out += ["", f"{rank:>3}. {hit_heading(hit)}", f"     {hit.item_title}", f"     {hit.snippet}"]
+    else:
+        out += render_meetings(groups)
     facet_lines = [f"  {name}: " + ", ".join(f"{value} ({count})" for value, count in result.facets[name][:8])
                    for name in FACETS if result.facets.get(name)]
     if facet_lines:
-        out += ["", "Facets:", *facet_lines]
+        out += ["", "Facets (hits):", *facet_lines]
     return "\n".join(out)
+
+
+def render_meetings(groups: list[MeetingHits]) -> list[str]:
+    out: list[str] = []
+    for group in groups:
+        meeting = group.meeting
+        where = " · ".join(p for p in (meeting.organisation, meeting.body) if p)
+        files = [d.source for d in meeting.renderings]
+        out += ["", f"{meeting.date or '----------'}  {where}  ({meeting.primary.kind}, "
+                    f"{len(files)} file{'s' if len(files) != 1 else ''}: {', '.join(files)})"]
+        for grouped in group.hits:
+            hit = grouped.hit
+            out += [f"  {hit_heading(hit)}", f"     {hit.item_title}", f"     {hit.snippet}"]
+            if grouped.also:
+                out.append("     also in: " + ", ".join(f"{h.source} p. {h.page}" for h, _, _ in grouped.also))
+    return out
 
 
 def hit_heading(hit: Hit) -> str:

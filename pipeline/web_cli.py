@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from pipeline.archive.meetings import meeting_attendee_rows, meeting_decision_rows
 from pipeline.exports import DELIMITERS, EXTENSIONS, FORMATS, describe_selection, export
 from pipeline.store import SearchRequest, default_db, open_store
-from pipeline.store.browse import DECISION_KIND_LABELS, AttendeeRow, DecisionRow, attendee_rows, decision_rows
+from pipeline.store.browse import DECISION_KIND_LABELS, AttendeeRow, DecisionRow, attendee_rows
 from pipeline.store_cli import DB_HELP, fail, one_line_errors, parse_day
 
 if TYPE_CHECKING:
@@ -67,13 +68,14 @@ def export_group() -> None:
 def export_decisions(db: str | None, date_from: str | None, date_to: str | None, organisation: str | None,
                      body: str | None, query: str | None, fmt: str | None, delimiter: str, output: Path | None,
                      kinds: tuple[str, ...]) -> None:
-    """Export the decisions the filters keep, in meeting order; DOCX is a beslutsförteckning
-    with a heading per meeting."""
+    """Export the decisions the filters keep, in meeting order, each once however many files
+    record its meeting (the rows name the meeting and all its files); DOCX is a
+    beslutsförteckning with a heading per meeting."""
     fmt = output_format(fmt, output)
     request = selection(date_from, date_to, organisation, body, query,
                         decision_kinds=tuple(dict.fromkeys(KIND_NAMES[k.lower()] for k in kinds)))
     with open_store(db, create=False) as store:
-        rows = decision_rows(store, request)
+        rows = meeting_decision_rows(store, request)
     content = export(rows, DecisionRow, fmt, delimiter=delimiter, subtitle=describe_selection(request))
     write(content, fmt, output, f"{len(rows)} decision{'s' if len(rows) != 1 else ''}")
 
@@ -84,11 +86,12 @@ def export_decisions(db: str | None, date_from: str | None, date_to: str | None,
 def export_attendees(db: str | None, date_from: str | None, date_to: str | None, organisation: str | None,
                      body: str | None, query: str | None, fmt: str | None, delimiter: str,
                      output: Path | None) -> None:
-    """Export the attendees of the meetings the filters keep (with --query: the meetings with hits)."""
+    """Export the attendees of the meetings the filters keep (with --query: the meetings with hits),
+    once per meeting: as its primary file lists them."""
     fmt = output_format(fmt, output)
     request = selection(date_from, date_to, organisation, body, query)
     with open_store(db, create=False) as store:
-        rows = attendee_rows(store, request)
+        rows = meeting_attendee_rows(store, attendee_rows(store, request))
     content = export(rows, AttendeeRow, fmt, delimiter=delimiter, subtitle=describe_selection(request))
     write(content, fmt, output, f"{len(rows)} attendee row{'s' if len(rows) != 1 else ''}")
 

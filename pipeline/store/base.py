@@ -158,9 +158,17 @@ class Store(ABC):
             status = "replaced"
         rows = record_rows(record, self._id_allocator())
         self._insert_rows(rows)
+        self._index_archive(record, rows)
         new_terms |= self._insert_terms(rows.terms - new_terms)
         return LoadOutcome(status, record.source, record.sha256, existing[0][2] if existing else None,
                            units=len(rows.units))
+
+    def _index_archive(self, record: Document, rows: RecordRows) -> None:
+        """The archive's rows of the record (meetings and cases; pipeline/store/archive.py)."""
+        from pipeline.store.archive import index_document  # imports this module
+
+        index_document(self, record, int(rows.tables["documents"][0]["id"]),  # type: ignore[call-overload]
+                       [int(item["id"]) for item in rows.tables["items"]])  # type: ignore[call-overload]
 
     def _delete_document(self, document_id: int) -> None:
         self._delete_unit_index(document_id)

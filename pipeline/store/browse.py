@@ -69,9 +69,13 @@ class MeetingColumns(ExportRow):
     meeting_body: str | None
     source: str
     sha256: str
+    # Set by the archive's meeting exports (pipeline/archive/meetings.py): the meeting's id and
+    # every file that records it, so a row exported once still names all its renderings.
+    meeting: str | None = None
+    files: list[str] = []
 
     meeting_fields: ClassVar[tuple[str, ...]] = (
-        "meeting_date", "meeting_organisation", "meeting_body", "source", "sha256")
+        "meeting_date", "meeting_organisation", "meeting_body", "source", "sha256", "meeting", "files")
 
     @staticmethod
     def of_document(document: Document) -> dict[str, object]:
@@ -94,6 +98,7 @@ class DecisionRow(MeetingColumns, Decision):
         "meeting_date": "Datum", "meeting_organisation": "Organisation", "meeting_body": "Organ",
         "paragraph": "§", "item_title": "Ärende", "dnr": "Diarienummer", "kind": "Beslutstyp",
         "text": "Beslut", "amounts": "Belopp (kr)", "source": "Källfil", "page": "Sida", "sha256": "SHA-256",
+        "meeting": "Sammanträde", "files": "Filer",
     }
     value_labels: ClassVar[dict[str, dict[str, str]]] = {"kind": DECISION_KIND_LABELS}
 
@@ -113,6 +118,7 @@ class AttendeeRow(MeetingColumns, Attendee):
         "meeting_date": "Datum", "meeting_organisation": "Sammanträdets organisation", "meeting_body": "Organ",
         "name": "Namn", "group": "Grupp", "role": "Roll", "organisation": "Representerar", "party": "Parti",
         "present_for": "Närvarande", "source": "Källfil", "sha256": "SHA-256",
+        "meeting": "Sammanträde", "files": "Filer",
     }
 
     @classmethod
@@ -232,6 +238,14 @@ def select_decisions(store: Store, request: SearchRequest) -> list[DecisionKey]:
 
 
 def _decisions_by_filters(store: Store, request: SearchRequest) -> list[DecisionKey]:
+    conditions, params = decision_conditions(store, request)
+    rows = store.query("SELECT d.sha256, i.ordinal, x.ordinal FROM decisions x JOIN items i ON i.id = x.item_id "
+                       f"JOIN documents d ON d.id = x.document_id{where(conditions)}", params)
+    return [(sha, int(item), int(position)) for sha, item, position in rows]
+
+
+def decision_conditions(store: Store, request: SearchRequest) -> tuple[list[str], list[object]]:
+    """SQL conditions on decision ``x`` and its document ``d`` for the request's filters (no query text)."""
     conditions, params = document_conditions(store, request)
     if request.decision_kinds:
         conditions.append(f"x.kind IN ({', '.join('?' for _ in request.decision_kinds)})")
@@ -240,9 +254,7 @@ def _decisions_by_filters(store: Store, request: SearchRequest) -> list[Decision
         conditions.append("EXISTS (SELECT 1 FROM amounts a WHERE a.decision_id = x.id AND a.value_sek BETWEEN ? AND ?)")
         params += [request.min_amount if request.min_amount is not None else -(2 ** 62),
                    request.max_amount if request.max_amount is not None else 2 ** 62]
-    rows = store.query("SELECT d.sha256, i.ordinal, x.ordinal FROM decisions x JOIN items i ON i.id = x.item_id "
-                       f"JOIN documents d ON d.id = x.document_id{where(conditions)}", params)
-    return [(sha, int(item), int(position)) for sha, item, position in rows]
+    return conditions, params
 
 
 def decision_entries(store: Store, keys: list[DecisionKey]) -> list[DecisionEntry]:

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
 
+from pipeline.archive.meetings import decisions_once, meeting_attendee_rows, meeting_decision_rows
 from pipeline.exports import MEDIA_TYPES, describe_selection, export, file_name
 from pipeline.store.browse import (
     AttendeeRow,
@@ -20,9 +21,7 @@ from pipeline.store.browse import (
     DocumentSummary,
     ExportRow,
     attendee_rows,
-    decision_entries,
     decision_entry,
-    decision_rows,
     list_people,
     select_decisions,
 )
@@ -102,7 +101,9 @@ class PersonOut(BaseModel):
 @router.get("", summary="What the API offers")
 def index() -> dict[str, str]:
     return {"openapi": "/openapi.json", "search": "/api/search?q=...", "documents": "/api/documents",
-            "decisions": "/api/decisions", "people": "/api/people", "export": "/api/export/decisions?format=csv"}
+            "decisions": "/api/decisions", "people": "/api/people", "export": "/api/export/decisions?format=csv",
+            "meeting": "/api/meetings/{id}", "case": "/api/cases/{dnr}", "check": "/api/check",
+            "feed": "/feeds/search.atom?q=..."}
 
 
 @router.get("/search", summary="Search decisions and item text")
@@ -153,13 +154,13 @@ def one_decision(request: Request, sha256: Sha256, item: Position, decision: Pos
     return api_decision(entry)
 
 
-@router.get("/decisions", summary="Decisions the filters keep, in meeting order")
+@router.get("/decisions", summary="Decisions the filters keep, in meeting order, each once however many "
+            "files record its meeting")
 def decisions(request: Request, filters: Annotated[Filters, Depends()],
               limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Offset = 0) -> DecisionList:
-    store = store_of(request)
-    keys = select_decisions(store, filters.request())
-    entries = decision_entries(store, keys[offset:offset + limit])
-    return DecisionList(total=len(keys), offset=offset, decisions=[api_decision(e) for e in entries])
+    entries = decisions_once(store_of(request), select_decisions(store_of(request), filters.request()))
+    return DecisionList(total=len(entries), offset=offset,
+                        decisions=[api_decision(e) for e in entries[offset:offset + limit]])
 
 
 @router.get("/people", summary="People by name (all when no name is given)")
@@ -183,7 +184,7 @@ def person(request: Request, key: Annotated[str, Path(max_length=200)]) -> Perso
 def export_decisions(request: Request, filters: Annotated[Filters, Depends()], format: ExportFormat = "csv",
                      delimiter: Delimiter = ";") -> Response:
     selection = filters.request()
-    rows = decision_rows(store_of(request), selection)
+    rows = meeting_decision_rows(store_of(request), selection)
     return download(rows, DecisionRow, format, delimiter, describe_selection(selection))
 
 
@@ -192,7 +193,7 @@ def export_decisions(request: Request, filters: Annotated[Filters, Depends()], f
 def export_attendees(request: Request, filters: Annotated[Filters, Depends()], format: ExportFormat = "csv",
                      delimiter: Delimiter = ";") -> Response:
     selection = filters.request()
-    rows = attendee_rows(store_of(request), selection)
+    rows = meeting_attendee_rows(store_of(request), attendee_rows(store_of(request), selection))
     return download(rows, AttendeeRow, format, delimiter, describe_selection(selection))
 
 

@@ -22,6 +22,8 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from pipeline.store import open_store
 from pipeline.web import errors, filters
 from pipeline.web.api import router as api_router
+from pipeline.web.archive_api import router as archive_api_router
+from pipeline.web.archive_pages import router as archive_pages_router
 from pipeline.web.pages import router as pages_router
 from pipeline.web.params import CliSpellings
 from pipeline.web.stores import ThreadStores
@@ -65,7 +67,9 @@ def create_app(db_url: str, allowed_hosts: list[str] | None = None) -> FastAPI:
     app.add_middleware(CliSpellings)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api_router)
+    app.include_router(archive_api_router)
     app.include_router(pages_router)
+    app.include_router(archive_pages_router)
     return app
 
 

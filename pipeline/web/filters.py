@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 from pipeline.store.browse import DECISION_KIND_LABELS, paragraph
 from pipeline.store.textindex import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
-from pipeline.web.views import decision_url, file_url, meeting_url, person_url
+from pipeline.web.views import case_url, decision_url, file_url, item_anchor, meeting_url, person_url, sitting_url
 
 MARKED = re.compile(re.escape(str(escape(HIGHLIGHT_OPEN))) + r"(.*?)" + re.escape(str(escape(HIGHLIGHT_CLOSE))))
 GROUP_LABELS = {"beslutande": "Beslutande", "ersättare": "Ersättare", "närvarande": "Närvarande",
@@ -56,6 +56,7 @@ FILTERS: dict[str, Callable[..., object]] = {
 }
 GLOBALS: dict[str, object] = {
     "meeting_url": meeting_url, "decision_url": decision_url, "file_url": file_url, "person_url": person_url,
+    "sitting_url": sitting_url, "case_url": case_url, "item_anchor": item_anchor,
     "plural": plural, "GROUP_LABELS": GROUP_LABELS, "FACET_LABELS": FACET_LABELS,
     "DECISION_KINDS": DECISION_KIND_LABELS,
 }

@@ -10,19 +10,22 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from fastapi.responses import HTMLResponse
 
 from extractors.text import person_key
+from pipeline.archive.cases import case_key_of
+from pipeline.archive.meetings import group_hits, list_meetings, meeting_facets, meetings_of
 from pipeline.store import QueryError
+from pipeline.store.archive import item_ids_of
 from pipeline.store.browse import DECISION_KIND_LABELS, decision_entry, list_people, sources_to_sha256
 from pipeline.store.files import read_stored_file
 from pipeline.web.errors import query_message
 from pipeline.web.filters import FACET_LABELS, GROUP_LABELS
 from pipeline.web.params import SHA256_PATTERN, Filters, link
 from pipeline.web.stores import store_of
-from pipeline.web.views import file_response, meeting_list, place_hits, search_view
+from pipeline.web.views import SEARCH_WINDOW, file_response, meeting_search, meetings_out
 from schemas.record import Attendee, Document, DocumentKind
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
-HITS_PER_PAGE = 20
+HITS_PER_PAGE = 20  # meetings with hits, per page
 MEETINGS_PER_PAGE = 50
 Sha256 = Annotated[str, Path(pattern=SHA256_PATTERN)]
 Position = Annotated[int, Path(ge=1, le=100_000)]
@@ -69,19 +72,20 @@ def search_page(request: Request, filters: Annotated[Filters, Depends()], sida: 
         "form": form_values(request), "active": active_filters(request), "page": sida,
         "exports": export_links(request), "document_kinds": get_args(DocumentKind),
     }
+    context.update(feed=link(request, "/feeds/search.atom"), window=SEARCH_WINDOW)
     if filters.q:
         per_page = HITS_PER_PAGE
         try:
-            view = search_view(store, filters.request(limit=per_page, offset=(sida - 1) * per_page, facets=True))
+            view = meeting_search(store, filters.request(), sida, per_page)
         except QueryError as exc:
             return render(request, "search.html", {**context, "error": query_message(exc)}, status_code=400)
-        total, facets = view.total, view.facets
+        total, facets = view.meetings_total, view.facets
         context["view"] = view
     else:
         per_page = MEETINGS_PER_PAGE
-        listing = meeting_list(store, filters.request(limit=per_page, offset=(sida - 1) * per_page))
-        total, facets = listing.total, listing.facets
-        context["listing"] = listing
+        meetings = list_meetings(store, filters.request())
+        total, facets = len(meetings), meeting_facets(meetings)
+        context["listing"] = meetings[(sida - 1) * per_page:sida * per_page]
     context.update(total=total, per_page=per_page, facets=facet_links(request, facets),
                    pages=page_links(request, sida, total, per_page))
     return render(request, "search.html", context)
@@ -155,8 +159,9 @@ def stored_record(request: Request, sha256: str) -> Document:
 @router.get("/dokument/{sha256}")
 def meeting_page(request: Request, sha256: Sha256) -> Response:
     record = stored_record(request, sha256)
+    meeting = meetings_of(store_of(request), [sha256]).get(sha256)
     return render(request, "document.html", {"record": record, "groups": attendee_groups(record.attendees),
-                                             "person_key": person_key})
+                                             "person_key": person_key, "meeting": meeting})
 
 
 def attendee_groups(attendees: list[Attendee]) -> list[tuple[str, list[Attendee]]]:
@@ -170,8 +175,12 @@ def decision_page(request: Request, sha256: Sha256, item: Position, decision: Po
     entry = decision_entry(record, item, decision)
     if entry is None:
         raise HTTPException(404, "Beslutet finns inte i arkivet.")
+    store = store_of(request)
+    meeting = meetings_of(store, [sha256]).get(sha256)
+    case = case_key_of(store, item_ids_of(store, sha256)[entry.item], record.items[entry.item].dnr)
     return render(request, "decision.html", {"record": record, "entry": entry, "item": record.items[entry.item],
-                                             "item_number": item, "decision_number": decision})
+                                             "item_number": item, "decision_number": decision, "meeting": meeting,
+                                             "case": case})
 
 
 @router.get("/dokument/{sha256}/fil")
@@ -201,6 +210,8 @@ def person_page(request: Request, key: Annotated[str, Path(max_length=200)]) -> 
         raise HTTPException(404, "Personen finns inte i arkivet.")
     report = store.person(key)
     sources = sources_to_sha256(store, {s for m in [*report.attended, *report.absent] for s in m.sources})
-    return render(request, "person.html", {"report": report, "sources": sources,
-                                           "decisions": place_hits(store, report.decisions),
-                                           "mentions": place_hits(store, report.mentions)})
+    meetings = meetings_of(store, {sha for shas in sources.values() for sha in shas})
+    meeting_of = {source: meetings[shas[0]] for source, shas in sources.items() if shas and shas[0] in meetings}
+    return render(request, "person.html", {"report": report, "meeting_of": meeting_of,
+                                           "decisions": meetings_out(store, group_hits(store, report.decisions)),
+                                           "mentions": meetings_out(store, group_hits(store, report.mentions))})

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
+from datetime import date
 from typing import TYPE_CHECKING, get_type_hints
 from urllib.parse import quote
 
 from pydantic import BaseModel, Field, create_model
 
+from pipeline.archive.meetings import MeetingHits, group_hits
 from pipeline.store import SearchRequest, Store
 from pipeline.store.browse import (
     DocumentSummary,
@@ -46,6 +48,19 @@ def file_url(sha256: str, source: str, page: int | None = None) -> str:
 
 def person_url(key: str) -> str:
     return f"/person/{quote(key, safe='')}"
+
+
+def sitting_url(meeting_id: str, item: str | None = None) -> str:
+    """The meeting's page (all its renderings), at an item's key when given."""
+    return f"/sammantrade/{quote(meeting_id, safe='')}" + (f"#{item_anchor(item)}" if item else "")
+
+
+def item_anchor(key: str) -> str:
+    return "punkt-" + re.sub(r"[^0-9A-Za-z]+", "-", key).strip("-")
+
+
+def case_url(key: str) -> str:
+    return f"/arende/{quote(key, safe='')}"
 
 
 class Links(BaseModel):
@@ -103,6 +118,35 @@ SearchHit = create_model(
 )
 
 
+class FileLink(BaseModel):
+    """One rendering of a meeting: its file, and the page where a hit stands in it."""
+
+    sha256: str
+    source: str
+    page: int | None = None
+    document: str  # the rendering's own page
+    file: str  # the file, at the page for a PDF
+
+
+GroupedSearchHit = create_model(
+    "GroupedSearchHit", __base__=SearchHit,
+    also=(list[FileLink], Field(description="Other renderings of the meeting that hold the same text.")),
+)
+
+
+class MeetingHitsOut(BaseModel):
+    """A meeting with the hits in it, each once however many of its files hold it."""
+
+    id: str
+    date: date | None
+    organisation: str | None
+    body: str | None
+    kind: str
+    link: str
+    files: list[FileLink]
+    hits: list[GroupedSearchHit]  # type: ignore[valid-type]
+
+
 class SearchPage(BaseModel):
     """One page of search results: what `protokoll search --format json` prints and
     `GET /api/search` answers, the same object for the same query and filters."""
@@ -113,6 +157,8 @@ class SearchPage(BaseModel):
     hits: list[SearchHit]  # type: ignore[valid-type]
     facets: dict[str, list[FacetValue]] = Field(description="Counts per organisation, body, year and decision "
                                                 "kind over all hits; empty when not asked for.")
+    meetings: list[MeetingHitsOut] = Field(default=[], description="This page's hits by meeting: each meeting "
+                                           "once with its files, each hit once however many files hold it.")
 
 
 def search_page(store: Store, request: SearchRequest) -> SearchPage:
@@ -122,7 +168,73 @@ def search_page(store: Store, request: SearchRequest) -> SearchPage:
             for v in view.hits]
     facets = {name: [FacetValue(value=value, count=count) for value, count in values]
               for name, values in view.facets.items()}
-    return SearchPage(total=view.total, offset=request.offset, limit=request.limit, hits=hits, facets=facets)
+    return SearchPage(total=view.total, offset=request.offset, limit=request.limit, hits=hits, facets=facets,
+                      meetings=meetings_out(store, group_hits(store, [v.hit for v in view.hits])))
+
+
+def meetings_out(store: Store, groups: list[MeetingHits]) -> list[MeetingHitsOut]:
+    """Grouped hits as the API gives them."""
+    summaries = document_summaries(store, {d.sha256 for g in groups for d in g.meeting.renderings})
+    out = []
+    for group in groups:
+        meeting = group.meeting
+        hits = []
+        for grouped in group.hits:
+            view = HitView(grouped.hit, summaries[grouped.hit.sha256], grouped.item, grouped.decision)
+            also = [file_link(hit.sha256, summaries[hit.sha256].source, hit.page) for hit, _, _ in grouped.also]
+            hits.append(GroupedSearchHit(**vars(grouped.hit), meeting=view.meeting, item=view.item,
+                                         decision=view.decision, links=view.links, also=also))
+        out.append(MeetingHitsOut(id=meeting.id, date=meeting.date, organisation=meeting.organisation,
+                                  body=meeting.body, kind=meeting.primary.kind, link=sitting_url(meeting.id),
+                                  files=[file_link(d.sha256, d.source) for d in meeting.renderings], hits=hits))
+    return out
+
+
+def file_link(sha256: str, source: str, page: int | None = None) -> FileLink:
+    return FileLink(sha256=sha256, source=source, page=page, document=meeting_url(sha256),
+                    file=file_url(sha256, source, page))
+
+
+# -- search by meeting (the web page) ------------------------------------------------------------
+
+SEARCH_WINDOW = 200  # the best hits a search page groups into meetings and counts facets over
+
+
+@dataclass(frozen=True)
+class MeetingSearch:
+    """A search's best hits by meeting: the meetings of one page, and facets that count meetings
+    (and distinct decisions) over the window of best hits. ``partial`` when the engine found more."""
+
+    hits_total: int
+    meetings_total: int
+    meetings: list[MeetingHitsOut]
+    facets: dict[str, list[tuple[str, int]]]
+    partial: bool
+
+
+def meeting_search(store: Store, request: SearchRequest, page: int, per_page: int) -> MeetingSearch:
+    """The engine's best hits, grouped into meetings by the hits' sha256 (whatever engine found them)."""
+    result = store.search(replace(request, limit=SEARCH_WINDOW, offset=0, facets=False))
+    groups = group_hits(store, result.hits)
+    chosen = groups[(page - 1) * per_page:page * per_page]
+    return MeetingSearch(result.total, len(groups), meetings_out(store, chosen), grouped_facets(groups),
+                         result.total > len(result.hits))
+
+
+def grouped_facets(groups: list[MeetingHits]) -> dict[str, list[tuple[str, int]]]:
+    """Meetings per organisation, body and year; distinct hits per decision kind."""
+    counts: dict[str, dict[str, int]] = {name: {} for name in ("organisation", "body", "year", "decision_kind")}
+    for group in groups:
+        meeting = group.meeting
+        for name, value in (("organisation", meeting.organisation), ("body", meeting.body),
+                            ("year", str(meeting.date.year) if meeting.date else None)):
+            if value:
+                counts[name][value] = counts[name].get(value, 0) + 1
+        for grouped in group.hits:
+            if grouped.hit.decision_kind:
+                kind = grouped.hit.decision_kind
+                counts["decision_kind"][kind] = counts["decision_kind"].get(kind, 0) + 1
+    return {name: sorted(found.items(), key=lambda c: (-c[1], c[0])) for name, found in counts.items()}
 
 
 def place_hits(store: Store, hits: list[Hit]) -> list[HitView]:

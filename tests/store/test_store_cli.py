@@ -91,7 +91,7 @@ def test_search_json_is_the_contract(loaded_db: str) -> None:
     result = run("search", "Samordningsteam", "--db", loaded_db, "--format", "json")
     assert result.exit_code == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert set(answer) == {"total", "offset", "limit", "hits", "facets"}
+    assert set(answer) == {"total", "offset", "limit", "hits", "facets", "meetings"}
     assert answer["total"] == len(answer["hits"]) > 1 and (answer["offset"], answer["limit"]) == (0, 20)
     for hit in answer["hits"]:
         assert set(HIT_FIELDS) | {"meeting", "item", "decision", "links"} == set(hit)
@@ -100,6 +100,9 @@ def test_search_json_is_the_contract(loaded_db: str) -> None:
     scores = [hit["score"] for hit in answer["hits"]]
     assert scores == sorted(scores, reverse=True)
     assert {"organisation", "body", "year", "decision_kind"} == set(answer["facets"])
+    grouped = [hit["item_title"] for meeting in answer["meetings"] for hit in meeting["hits"]]
+    assert len({m["id"] for m in answer["meetings"]}) == len(answer["meetings"]) >= 1
+    assert len(grouped) == len(answer["hits"]) - sum(len(h["also"]) for m in answer["meetings"] for h in m["hits"])
     bare = json.loads(run("search", "Samordningsteam", "--db", loaded_db, "--format", "json", "--no-facets").stdout)
     assert bare["facets"] == {} and bare["hits"] == answer["hits"]
 
@@ -109,9 +112,11 @@ def test_search_with_filters_as_a_table(loaded_db: str) -> None:
                  "--decision-kind", "decision", "--org", "västra mälardalen")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].endswith("hits") and "§ 2" in lines[2] and "[decision]" in lines[2]
-    assert "004_90a6bde803d3bf45__kommun.docx" in result.stdout and "000_" not in result.stdout
-    assert "Facets:" in result.stdout and "year: 2020" in result.stdout
+    assert lines[0].endswith("hits") and lines[2].startswith("2020-09-03  Samordningsförbundet Västra Mälardalen")
+    assert lines[2].endswith("(protokoll, 1 file: 004_90a6bde803d3bf45__kommun.docx)")  # the meeting, its files
+    assert "§ 2" in lines[3] and "[decision]" in lines[3]
+    assert lines.count(lines[2]) == 1 and "000_" not in result.stdout
+    assert "Facets (hits):" in result.stdout and "year: 2020" in result.stdout
     rich = run("search", "styrelsen", "--db", loaded_db, "--min-amount", "1,5 mkr", "--max-amount", "20 mkr")
     assert rich.stdout.startswith("1 hit\n") and "19 038 tkr" in run(
         "search", "medlemsmedel", "--db", loaded_db, "--min-amount", "19038000").stdout

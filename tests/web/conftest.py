@@ -60,3 +60,17 @@ def record_named(records: list[Document], source: str) -> Document:
 
 def sample_path(source: str) -> Path:
     return SAMPLES / source
+
+
+def meeting_of(record: Document) -> tuple:
+    """What makes files renderings of one meeting in the samples: date, organisation, body (each
+    seed is rendered three times: a DOCX, that DOCX through LibreOffice, a PDF of its own)."""
+    return (record.meeting_date or record.document_date, record.organisation, record.body or record.kind)
+
+
+def renderings(records: list[Document]) -> dict[tuple, list[Document]]:
+    """The records by meeting, in meeting order."""
+    found: dict[tuple, list[Document]] = {}
+    for record in records:
+        found.setdefault(meeting_of(record), []).append(record)
+    return found

@@ -23,12 +23,13 @@ from pipeline.exports import FORMULA_STARTS, export, to_csv, to_xlsx
 from pipeline.store import SearchRequest, Store
 from pipeline.store.browse import DecisionRow
 from schemas.record import Amount, Document, Item
+from tests.web.conftest import meeting_of, renderings
 
 KIND_SV = {"decision": "beslut", "noted": "noterat", "no_decision": "inget beslut", "recommendation": "rekommendation"}
 DECISION_HEADER = ["Datum", "Organisation", "Organ", "§", "Ärende", "Diarienummer", "Beslutstyp", "Beslut",
-                   "Belopp (kr)", "Källfil", "Sida", "SHA-256"]
+                   "Belopp (kr)", "Källfil", "Sida", "SHA-256", "Sammanträde", "Filer"]
 ATTENDEE_HEADER = ["Datum", "Sammanträdets organisation", "Organ", "Namn", "Grupp", "Roll", "Representerar", "Parti",
-                   "Närvarande", "Källfil", "SHA-256"]
+                   "Närvarande", "Källfil", "SHA-256", "Sammanträde", "Filer"]
 DOCX_DECISION_HEADER = ["§", "Ärende", "Diarienummer", "Beslutstyp", "Beslut", "Belopp (kr)", "Sida"]
 NBSP = "\u00a0"
 
@@ -50,7 +51,7 @@ def paragraph_of(item: Item) -> str | None:
 
 
 def expected_decisions(records: list[Document], keep: object = None) -> list[list[object]]:
-    """One row per decision, as the store's records give it: typed values, kinds in Swedish."""
+    """One row per decision of every file, as the store's records give it: typed values, kinds in Swedish."""
     rows = []
     for r in records:
         for item in r.items:
@@ -61,6 +62,31 @@ def expected_decisions(records: list[Document], keep: object = None) -> list[lis
                     rows.append([r.meeting_date or r.document_date, r.organisation, r.body, paragraph_of(item),
                                  item.title, item.dnr, KIND_SV[d.kind], d.text, amount, r.source, d.page, r.sha256])
     return rows
+
+
+def decision_key(row: list[object]) -> tuple:
+    """A decision of a meeting, whichever file gives it: date, organisation, body, § (or title), text."""
+    return (str(row[0]), row[1] or "", row[2] or "", row[3] or row[4], row[7])
+
+
+def once_per_meeting(rows: list[list[object]], records: list[Document], keep: object = None,
+                     cell: object = None) -> None:
+    """Each decision the records hold once, as one of its files gives it (all the row's columns),
+    with its meeting's id and all the meeting's files; in meeting order."""
+    cell = cell or (lambda value: value)
+    candidates: dict[tuple, list[list[object]]] = {}
+    for row in expected_decisions(records, keep):
+        candidates.setdefault(decision_key([cell(v) for v in row]), []).append([cell(v) for v in row])
+    files = {r.sha256: sorted(x.source for x in renderings(records)[meeting_of(r)]) for r in records}
+    assert len(rows) == len(candidates)
+    assert {decision_key(row) for row in rows} == set(candidates)
+    meeting_ids: dict[object, object] = {}
+    for row in rows:
+        assert list(row[:12]) in candidates[decision_key(row)], row
+        assert sorted(str(row[13]).split("; ") if isinstance(row[13], str) else row[13]) == files[str(row[11])]
+        assert meeting_ids.setdefault((row[0], row[1], row[2]), row[12]) == row[12] and row[12]
+    days = [str(row[0]) for row in rows]
+    assert days == sorted(days)
 
 
 def as_csv_text(value: object) -> str:
@@ -100,47 +126,42 @@ def docx_meetings(path: Path) -> list[tuple[str, str, list[list[str]]]]:
 
 # -- decisions --------------------------------------------------------------------------------------
 
-def test_csv_is_utf8_with_bom_semicolons_and_every_decision(web_db: str, tmp_path: Path,
-                                                            records: list[Document]) -> None:
+def test_csv_is_utf8_with_bom_semicolons_and_every_decision_once(web_db: str, tmp_path: Path,
+                                                                 records: list[Document]) -> None:
     path = exported(web_db, tmp_path, "decisions", "beslut.csv")  # the format from the suffix
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = read_csv(path)
     assert rows[0] == DECISION_HEADER
-    expected = [[as_csv_text(v) for v in row] for row in expected_decisions(records)]
-    assert len(expected) == 93
-    assert rows[1:] == expected
+    assert len(expected_decisions(records)) == 93 and len(rows) - 1 == 31  # 15 files, five meetings
+    once_per_meeting(rows[1:], records, cell=as_csv_text)
     grants = [r for r in rows[1:] if r[3] == "SFV § 26"]
-    assert [(r[0], r[6], r[8], r[10]) for r in grants] == [("2024-05-27", "beslut", "60000", "14")] * 3
+    assert [(r[0], r[6], r[8]) for r in grants] == [("2024-05-27", "beslut", "60000")]
 
 
 def test_csv_takes_a_comma_when_asked(web_db: str, tmp_path: Path, records: list[Document]) -> None:
     path = exported(web_db, tmp_path, "decisions", "beslut-komma.csv", "--delimiter", ",")
     rows = read_csv(path, delimiter=",")
-    assert rows[0] == DECISION_HEADER and len(rows) == 94
-    assert rows[1:] == [[as_csv_text(v) for v in row] for row in expected_decisions(records)]
+    assert rows[0] == DECISION_HEADER and len(rows) == 32
+    once_per_meeting(rows[1:], records, cell=as_csv_text)
 
 
 def test_xlsx_has_typed_dates_and_numbers_a_header_and_widths(web_db: str, tmp_path: Path,
                                                               records: list[Document]) -> None:
     path = exported(web_db, tmp_path, "decisions", "beslut.xlsx")
     sheet = openpyxl.load_workbook(path).active
-    assert sheet.title == "Beslut" and sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:L94"
+    assert sheet.title == "Beslut" and sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:N32"
     header = sheet[1]
     assert [c.value for c in header] == DECISION_HEADER and all(c.font.bold for c in header)
-    expected = expected_decisions(records)
     cells = list(sheet.iter_rows(min_row=2))
-    assert len(cells) == len(expected)
-    for row, want in zip(cells, expected, strict=True):
+    values = [[c.value.date() if isinstance(c.value, datetime) else c.value for c in row] for row in cells]
+    once_per_meeting(values, records)
+    for row in cells:
         day, amount, page = row[0], row[8], row[10]
         assert day.is_date and day.number_format == "yyyy-mm-dd" and isinstance(day.value, datetime)
-        assert day.value.date() == want[0]
-        assert page.data_type == "n" and page.value == want[10]
-        assert amount.value == want[8]
-        if want[8] is not None:
+        assert page.data_type == "n"
+        if amount.value is not None:
             assert amount.data_type == "n" and amount.number_format == "#,##0"
-        assert [c.value for c in row[1:8]] == want[1:8]
-        assert [c.value for c in (row[9], row[11])] == [want[9], want[11]]
     widths = {letter: sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKL"}
     assert all(width >= 6 for width in widths.values())
     assert widths["H"] == 62 and sheet["H2"].alignment.wrap_text  # decision text: wrapped at a bounded width
@@ -150,16 +171,21 @@ def test_xlsx_has_typed_dates_and_numbers_a_header_and_widths(web_db: str, tmp_p
 def test_json_lines_are_one_decision_object_each(web_db: str, tmp_path: Path, records: list[Document]) -> None:
     path = exported(web_db, tmp_path, "decisions", "beslut.jsonl")
     objects = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    expected = [(r, item, d) for r in records for item in r.items for d in item.decisions]
-    assert len(objects) == len(expected)
     assert list(objects[0]) == ["meeting_date", "meeting_organisation", "meeting_body", "paragraph", "item_title",
-                                "dnr", "kind", "text", "amounts", "source", "page", "sha256"]
-    for obj, (record, item, decision) in zip(objects, expected, strict=True):
+                                "dnr", "kind", "text", "amounts", "source", "page", "sha256", "meeting", "files"]
+    by_sha = {r.sha256: r for r in records}
+    rows = []
+    for obj in objects:
+        record = by_sha[obj["sha256"]]
+        item = next(i for i in record.items if i.title == obj["item_title"] and paragraph_of(i) == obj["paragraph"])
+        decision = next(d for d in item.decisions if d.text == obj["text"] and d.page == obj["page"])
+        assert obj["amounts"] == [a.model_dump(mode="json") for a in decision.amounts] and obj["dnr"] == item.dnr
         assert obj["meeting_date"] == (record.meeting_date or record.document_date).isoformat()
-        assert (obj["kind"], obj["text"], obj["page"], obj["sha256"]) == (
-            decision.kind, decision.text, decision.page, record.sha256)
-        assert obj["amounts"] == [a.model_dump(mode="json") for a in decision.amounts]
-        assert (obj["item_title"], obj["dnr"], obj["paragraph"]) == (item.title, item.dnr, paragraph_of(item))
+        rows.append([date.fromisoformat(obj["meeting_date"]), obj["meeting_organisation"], obj["meeting_body"],
+                     obj["paragraph"], obj["item_title"], obj["dnr"], KIND_SV[obj["kind"]], obj["text"],
+                     obj["amounts"][0]["value_sek"] if obj["amounts"] else None, obj["source"], obj["page"],
+                     obj["sha256"], obj["meeting"], obj["files"]])
+    once_per_meeting(rows, records)
 
 
 def test_docx_is_a_beslutsforteckning_grouped_by_meeting(web_db: str, tmp_path: Path,
@@ -168,18 +194,21 @@ def test_docx_is_a_beslutsforteckning_grouped_by_meeting(web_db: str, tmp_path: 
     first, second = list(docx_blocks(path))[:2]
     assert isinstance(first, Paragraph) and first.style.name == "Title" and first.text == "Beslutsförteckning"
     assert isinstance(second, Paragraph) and second.text == "Urval: från 2024-01-01"
-    kept = [r for r in records if (r.meeting_date or r.document_date) >= date(2024, 1, 1) and
-            any(i.decisions for i in r.items)]
+    kept = [files for files in renderings(records).values()
+            if (files[0].meeting_date or files[0].document_date) >= date(2024, 1, 1)
+            and any(i.decisions for i in files[0].items)]
     meetings = docx_meetings(path)
-    assert len(meetings) == len(kept) == 9
-    for (heading, source, rows), record in zip(meetings, kept, strict=True):
+    assert len(meetings) == len(kept) == 3  # one heading per meeting, not one per file
+    for (heading, source, rows), files in zip(meetings, kept, strict=True):
+        record = files[0]
         day = (record.meeting_date or record.document_date).isoformat()
         assert heading == " · ".join(p for p in (day, record.organisation, record.body) if p)
-        assert source == f"Källa: {record.source}"
+        assert source.startswith("Källor: ") and sorted(source[8:].split(", ")) == sorted(r.source for r in files)
         assert rows[0] == DOCX_DECISION_HEADER
-        assert rows[1:] == [[paragraph_of(i) or "", i.title, i.dnr or "", KIND_SV[d.kind], d.text,
-                             "\n".join(f"{a.value_sek:,}".replace(",", NBSP) + f"{NBSP}kr" for a in d.amounts),
-                             str(d.page)] for i in record.items for d in i.decisions]
+        given = [[[paragraph_of(i) or "", i.title, i.dnr or "", KIND_SV[d.kind], d.text,
+                   "\n".join(f"{a.value_sek:,}".replace(",", NBSP) + f"{NBSP}kr" for a in d.amounts),
+                   str(d.page)] for i in r.items for d in i.decisions] for r in files]
+        assert any(rows[1:] == one for one in given)  # the decisions as one of its files gives them
     grant = next(row for _, _, rows in meetings for row in rows if row[0] == "SFV § 26")
     assert grant[3:6] == ["beslut", "Att bevilja 60 tkr för processtöd för utveckling och implementering av MGT "
                           "i länet", f"60{NBSP}000{NBSP}kr"]
@@ -189,20 +218,21 @@ def test_filters_and_swedish_kind_names_select_the_rows(web_db: str, tmp_path: P
                                                        records: list[Document]) -> None:
     path = exported(web_db, tmp_path, "decisions", "noterat.csv", "--from", "2024", "--to", "2024-06",
                     "--kind", "noterat", "--kind", "inget-beslut", "--organisation", "VÄSTMANLAND")
-    expected = expected_decisions(records, lambda r, d: date(2024, 1, 1) <= (r.meeting_date or r.document_date)
-                                  <= date(2024, 6, 30)
-                                  and d.kind in ("noted", "no_decision") and "västmanland" in fold(r.organisation))
-    assert len(expected) == 6
-    assert read_csv(path)[1:] == [[as_csv_text(v) for v in row] for row in expected]
+    def keep(r: Document, d: object) -> bool:
+        return (date(2024, 1, 1) <= (r.meeting_date or r.document_date) <= date(2024, 6, 30)
+                and d.kind in ("noted", "no_decision") and "västmanland" in fold(r.organisation))  # type: ignore[attr-defined]
+    assert len(expected_decisions(records, keep)) == 6
+    once_per_meeting(read_csv(path)[1:], records, keep, cell=as_csv_text)
 
 
 def test_a_query_exports_the_decisions_among_its_hits(web_db: str, tmp_path: Path, web_store: Store) -> None:
     path = exported(web_db, tmp_path, "decisions", "bevilja.jsonl", "--query", "bevilja")
     objects = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     hits = web_store.search(SearchRequest("bevilja", decisions_only=True, limit=1000))
-    assert len(objects) == hits.total > 0
-    assert sorted((o["sha256"], o["item_title"], o["page"]) for o in objects) == sorted(
-        (h.sha256, h.item_title, h.page) for h in hits.hits)
+    assert {(o["sha256"], o["item_title"], o["page"]) for o in objects} <= {
+        (h.sha256, h.item_title, h.page) for h in hits.hits}
+    meetings = {(o["meeting"], o["item_title"], o["text"]) for o in objects}
+    assert len(objects) == len(meetings) == hits.total // 3 > 0  # every hit is in three files of one meeting
 
 
 def test_an_empty_selection_still_makes_a_readable_file(web_db: str, tmp_path: Path) -> None:
@@ -216,23 +246,26 @@ def test_an_empty_selection_still_makes_a_readable_file(web_db: str, tmp_path: P
 
 def test_attendees_per_meeting_in_every_format(web_db: str, tmp_path: Path, records: list[Document]) -> None:
     kept = [r for r in records if r.organisation and "mälardalen" in fold(r.organisation)]
-    expected = [[(r.meeting_date or r.document_date), r.organisation, r.body, a.name, a.group, a.role, a.organisation,
-                 a.party, a.present_for, r.source, r.sha256] for r in kept for a in r.attendees]
-    assert len(expected) == 3 * 19  # one meeting in three renderings
+    assert len(kept) == 3 and len({meeting_of(r) for r in kept}) == 1  # one meeting in three renderings
+    files = sorted(r.source for r in kept)
     options = ("--organisation", "mälardalen")
     rows = read_csv(exported(web_db, tmp_path, "attendees", "narvaro.csv", *options))
-    assert rows[0] == ATTENDEE_HEADER
-    assert rows[1:] == [[as_csv_text(v) for v in row] for row in expected]
+    assert rows[0] == ATTENDEE_HEADER and len(rows) - 1 == 19  # the meeting's attendees once, not per file
+    shown = next(r for r in kept if r.source == rows[1][9])
+    expected = [[(r.meeting_date or r.document_date), r.organisation, r.body, a.name, a.group, a.role,
+                 a.organisation, a.party, a.present_for, r.source, r.sha256] for r in [shown] for a in r.attendees]
+    assert [row[:11] for row in rows[1:]] == [[as_csv_text(v) for v in row] for row in expected]
+    assert all(sorted(row[12].split("; ")) == files and row[11] for row in rows[1:])
     sheet = openpyxl.load_workbook(exported(web_db, tmp_path, "attendees", "narvaro.xlsx", *options)).active
     values = [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert [[v.date() if isinstance(v, datetime) else v for v in row] for row in values] == expected
+    assert [[v.date() if isinstance(v, datetime) else v for v in row[:11]] for row in values] == expected
     objects = [json.loads(line) for line in
                exported(web_db, tmp_path, "attendees", "narvaro.jsonl", *options).read_text().splitlines()]
     assert [(o["name"], o["group"], o["present_for"]) for o in objects] == [(e[3], e[4], e[8]) for e in expected]
     meetings = docx_meetings(exported(web_db, tmp_path, "attendees", "narvaro.docx", *options))
-    assert [source for _, source, _ in meetings] == [f"Källa: {r.source}" for r in kept]
+    assert len(meetings) == 1 and sorted(meetings[0][1][8:].split(", ")) == files
     assert meetings[0][2][0] == ["Namn", "Grupp", "Roll", "Representerar", "Parti", "Närvarande"]
-    assert [row[0] for row in meetings[0][2][1:]] == [a.name for a in kept[0].attendees]
+    assert [row[0] for row in meetings[0][2][1:]] == [a.name for a in shown.attendees]
 
 
 # -- the formats' details ---------------------------------------------------------------------------
@@ -294,6 +327,6 @@ def test_bad_options_end_in_one_line_and_exit_2(web_db: str, tmp_path: Path) -> 
 def test_csv_and_json_go_to_standard_output(web_db: str) -> None:
     result = run("export", "decisions", "--db", web_db, "--kind", "recommendation")
     assert result.exit_code == 0
-    assert result.stdout_bytes.startswith(b"\xef\xbb\xbf") and len(result.stdout_bytes.splitlines()) == 4
+    assert result.stdout_bytes.startswith(b"\xef\xbb\xbf") and len(result.stdout_bytes.splitlines()) == 1 + 1
     lines = run("export", "attendees", "--db", web_db, "--format", "json", "--body", "utvecklingsrådet").stdout
-    assert len(lines.splitlines()) == 3 * 18
+    assert len(lines.splitlines()) == 18  # one meeting's attendees, once

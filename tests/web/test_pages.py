@@ -9,9 +9,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from pipeline.store import Store
+from pipeline.store import SearchRequest, Store
 from schemas.record import Document
-from tests.web.conftest import TestClient, record_named
+from tests.web.conftest import TestClient, meeting_of, record_named, renderings
 
 PDF = "001_702812d2f0149fea__kommun.pdf"
 SVM_DOCX = "004_90a6bde803d3bf45__kommun.docx"
@@ -26,26 +26,41 @@ def text_of(html: str) -> str:
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
-def test_search_shows_highlighted_hits_with_their_links(client: TestClient, web_store: Store) -> None:
+def test_search_shows_each_meeting_once_with_its_files_and_each_hit_once(client: TestClient, web_store: Store,
+                                                                         records: list[Document]) -> None:
     page = client.get("/", params={"q": "bevilja", "decisions_only": "true"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert '<html lang="sv">' in page.text
-    assert "9 träffar för «bevilja»" in text_of(page.text)
-    assert page.text.count('<li class="hit">') == 9
+    hits = web_store.search(SearchRequest("bevilja", decisions_only=True, limit=100)).hits
+    by_sha = {r.sha256: r for r in records}
+    meetings = {meeting_of(by_sha[h.sha256]) for h in hits}
+    decisions = {(meeting_of(by_sha[h.sha256]), h.item_number, h.item_title) for h in hits}
+    assert len(hits) == 3 * len(decisions) == 9  # every decision in three files
+    assert f"{len(meetings)} sammanträden för «bevilja»" in text_of(page.text)
+    assert page.text.count('<li class="meeting-hits">') == len(meetings) == 2
+    assert page.text.count('<li class="hit">') == len(decisions) == 3
+    for meeting in meetings:  # each meeting lists its three files
+        files = renderings(records)[meeting]
+        card = next(c for c in page.text.split('<li class="meeting-hits">')[1:] if files[0].source in c)
+        assert all(f"/dokument/{r.sha256}" in card for r in files) and "3 filer" in text_of(card)
     assert "<mark>beviljas</mark>" in page.text and "«" not in page.text.split("</h1>")[1]
-    sources = links(page.text, "source")
+    sources = links(page.text, "source") + links(page.text, "source also")
     assert any(s.endswith("/fil#page=14") for s in sources) and any(s.endswith("/fil") for s in sources)
     decision = next(h for h in links(page.text) if "/beslut/" in h)
     assert client.get(decision).status_code == 200
+    meeting = next(h for h in links(page.text) if h.startswith("/sammantrade/"))
+    assert client.get(meeting).status_code == 200
 
 
-def test_the_search_form_as_a_browser_submits_it(client: TestClient) -> None:
+def test_the_search_form_as_a_browser_submits_it(client: TestClient, records: list[Document]) -> None:
     """Every field sent, the empty ones blank: blank means not given."""
     form = {"q": "bevilja", "organisation": "", "body": "", "kind": "", "from": "", "to": "", "person": "",
             "min_amount": "", "max_amount": "", "decision_kind": "decision"}
     page = client.get("/", params=form)
-    assert page.status_code == 200 and "6 träffar för «bevilja»" in text_of(page.text)
-    assert client.get("/api/decisions", params={**form, "q": ""}).json()["total"] == 69
+    assert page.status_code == 200 and "1 sammanträde för «bevilja»" in text_of(page.text)
+    decided = {(meeting_of(r), i.number or i.title, d.text) for r in records for i in r.items for d in i.decisions
+               if d.kind == "decision"}
+    assert client.get("/api/decisions", params={**form, "q": ""}).json()["total"] == len(decided) == 69 // 3
     too_long = client.get("/", params={**form, "organisation": "x" * 201})
     assert too_long.status_code == 400 and "Organisation är för lång (högst 200 tecken)" in text_of(too_long.text)
 
@@ -55,12 +70,12 @@ def test_facets_and_active_filters_narrow_and_widen(client: TestClient) -> None:
     body_link = next(h for h in links(page.text) if "body=Utvecklingsr" in h)
     narrowed = client.get(body_link)
     assert "Organ: Utvecklingsrådet" in text_of(narrowed.text)
-    counts = re.search(r"(\d+) träff", text_of(narrowed.text))
-    assert counts and int(counts.group(1)) < int(re.search(r"(\d+) träff", text_of(page.text)).group(1))
+    counts = re.search(r"(\d+) sammanträde", text_of(narrowed.text))
+    assert counts and int(counts.group(1)) < int(re.search(r"(\d+) sammanträde", text_of(page.text)).group(1))
     year = next(h for h in links(page.text) if "from=2023" in h)
     assert parse_qs(urlsplit(year).query)["to"] == ["2023"]
     remove = next(h for h in links(narrowed.text) if "body=" not in h and "q=styrelsen" in h and h.startswith("/?"))
-    assert "Organ:" not in text_of(client.get(remove).text).split("träff")[0]
+    assert "Organ:" not in text_of(client.get(remove).text).split("sammanträde")[0]
 
 
 def test_export_buttons_carry_the_current_search(client: TestClient) -> None:
@@ -75,12 +90,15 @@ def test_export_buttons_carry_the_current_search(client: TestClient) -> None:
     assert response.status_code == 200 and response.content[:2] == b"PK"
 
 
-def test_without_words_the_page_lists_the_meetings(client: TestClient) -> None:
+def test_without_words_the_page_lists_the_meetings_with_their_files(client: TestClient,
+                                                                    records: list[Document]) -> None:
     page = client.get("/", params={"kind": "protokoll", "from": "2024"})
-    assert "3 dokument i arkivet med valda filter" in text_of(page.text)
-    assert page.text.count("/dokument/") >= 3 and "Dokumenttyp: protokoll" in text_of(page.text)
+    assert "1 sammanträde i arkivet med valda filter" in text_of(page.text)
+    assert page.text.count("/sammantrade/") >= 1 and "Dokumenttyp: protokoll" in text_of(page.text)
+    assert all(r.source in page.text for r in records if r.source.startswith("001_"))  # its three files
     everything = client.get("/")
-    assert "15 dokument i arkivet" in text_of(everything.text)
+    assert f"{len(renderings(records))} sammanträden i arkivet" in text_of(everything.text)
+    assert everything.text.count('<a href="/sammantrade/') == len(renderings(records)) == 5
 
 
 def test_a_meeting_page_has_attendees_items_and_decisions(client: TestClient, records: list[Document]) -> None:

@@ -1,9 +1,17 @@
 """Schema versions: each migration runs once, in order, in one transaction, and is recorded in
 ``schema_version``. A store written by a newer protokoll (a version this code does not know)
-is refused rather than misread."""
+is refused rather than misread.
+
+Each migration is applied by its own version number, not by its place in a sequence: a
+store may hold 6 before 5 (two branches written at once), and the missing one is applied when
+this code knows it. A migration may derive rows in Python after its statements (``backfill``),
+in the same transaction; the backfill runs again at every opening and derives only what is
+missing or was derived by an older version (pipeline/store/archive.py, ``ARCHIVE_VERSION``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -14,6 +22,7 @@ from pipeline.store.migrations import (
     m0002_document_files,
     m0003_ingest_runs,
     m0004_document_provenance,
+    m0006_archive,
 )
 from pipeline.store.schema import Dialect
 
@@ -29,9 +38,16 @@ class Migration:
     version: int
     description: str
     sql: dict[Dialect, str]
+    backfill: Callable[[Store], None] | None = None  # rows for what the store held before
 
     def statements(self, dialect: Dialect) -> list[str]:
         return [s.strip() for s in self.sql[dialect].split(";\n") if s.strip()]
+
+
+def _index_archive(store: Store) -> None:
+    from pipeline.store.archive import index_all  # the archive's derivations load only when needed
+
+    index_all(store)
 
 
 MIGRATIONS = [
@@ -42,8 +58,10 @@ MIGRATIONS = [
               {"sqlite": m0003_ingest_runs.SQLITE, "postgres": m0003_ingest_runs.POSTGRES}),
     Migration(4, m0004_document_provenance.DESCRIPTION,
               {"sqlite": m0004_document_provenance.SQLITE, "postgres": m0004_document_provenance.POSTGRES}),
+    Migration(6, m0006_archive.DESCRIPTION, {"sqlite": m0006_archive.SQLITE, "postgres": m0006_archive.POSTGRES},
+              backfill=_index_archive),
 ]
-LATEST = MIGRATIONS[-1].version
+LATEST = max(m.version for m in MIGRATIONS)
 
 
 def current_version(store: Store) -> int:
@@ -68,7 +86,14 @@ def migrate(store: Store) -> list[int]:
                 continue
             for statement in migration.statements(store.dialect):
                 store.execute(statement)
+            if migration.backfill is not None:
+                migration.backfill(store)
             store.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
                           (migration.version, migration.description, datetime.now(UTC).isoformat(timespec="seconds")))
             applied.append(migration.version)
+    with store.transaction():  # rows a newer derivation makes differently are derived again (cheap when none)
+        store.lock_schema()
+        for migration in MIGRATIONS:
+            if migration.backfill is not None and migration.version not in applied:
+                migration.backfill(store)
     return applied
