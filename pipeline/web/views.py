@@ -78,12 +78,14 @@ class SearchView:
     total: int
     hits: list[HitView]
     facets: dict[str, list[tuple[str, int]]]
+    corrected: str | None = None
+    notice: str | None = None  # "Visar resultat för «…»" when near spellings were searched instead
 
 
 def search_view(store: Store, request: SearchRequest) -> SearchView:
     """The store's search, each hit placed in its meeting. QueryError for a query with nothing to find."""
     result = store.search(request)
-    return SearchView(result.total, place_hits(store, result.hits), result.facets)
+    return SearchView(result.total, place_hits(store, result.hits), result.facets, result.corrected, result.notice)
 
 
 class FacetValue(BaseModel):
@@ -91,14 +93,13 @@ class FacetValue(BaseModel):
     count: int
 
 
-# A search hit: the store's Hit fields (the search contract, defined once in results.py), its
-# meeting, its 1-based place in the record (item, decision) and the web app's addresses for it.
+# A search hit: the store's Hit fields (the search contract, defined once in results.py: ids,
+# 1-based places in the record, where the words were found), its meeting and the web app's
+# addresses for it.
 SearchHit = create_model(
     "SearchHit",
     **{f.name: (get_type_hints(Hit)[f.name], ...) for f in fields(Hit)},
     meeting=(DocumentSummary, ...),
-    item=(int | None, ...),
-    decision=(int | None, ...),
     links=(Links, ...),
 )
 
@@ -113,16 +114,19 @@ class SearchPage(BaseModel):
     hits: list[SearchHit]  # type: ignore[valid-type]
     facets: dict[str, list[FacetValue]] = Field(description="Counts per organisation, body, year and decision "
                                                 "kind over all hits; empty when not asked for.")
+    corrected: str | None = Field(description="The query as searched, when words that found nothing were "
+                                  "searched as the nearest words of the archive; else null.")
+    notice: str | None = Field(description="What the search page says then: \"Visar resultat för «…»\".")
 
 
 def search_page(store: Store, request: SearchRequest) -> SearchPage:
     """The search as the CLI's JSON and the API give it. QueryError for a query with nothing to find."""
     view = search_view(store, request)
-    hits = [SearchHit(**vars(v.hit), meeting=v.meeting, item=v.item, decision=v.decision, links=v.links)
-            for v in view.hits]
+    hits = [SearchHit(**vars(v.hit), meeting=v.meeting, links=v.links) for v in view.hits]
     facets = {name: [FacetValue(value=value, count=count) for value, count in values]
               for name, values in view.facets.items()}
-    return SearchPage(total=view.total, offset=request.offset, limit=request.limit, hits=hits, facets=facets)
+    return SearchPage(total=view.total, offset=request.offset, limit=request.limit, hits=hits, facets=facets,
+                      corrected=view.corrected, notice=view.notice)
 
 
 def place_hits(store: Store, hits: list[Hit]) -> list[HitView]:

@@ -14,6 +14,7 @@ from pipeline.store.migrations import (
     m0002_document_files,
     m0003_ingest_runs,
     m0004_document_provenance,
+    m0005_change_sequence,
 )
 from pipeline.store.schema import Dialect
 
@@ -42,6 +43,8 @@ MIGRATIONS = [
               {"sqlite": m0003_ingest_runs.SQLITE, "postgres": m0003_ingest_runs.POSTGRES}),
     Migration(4, m0004_document_provenance.DESCRIPTION,
               {"sqlite": m0004_document_provenance.SQLITE, "postgres": m0004_document_provenance.POSTGRES}),
+    Migration(5, m0005_change_sequence.DESCRIPTION,
+              {"sqlite": m0005_change_sequence.SQLITE, "postgres": m0005_change_sequence.POSTGRES}),
 ]
 LATEST = MIGRATIONS[-1].version
 
