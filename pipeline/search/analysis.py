@@ -65,37 +65,55 @@ def base(term: str) -> str:
 
 def normalise(text: str) -> str:
     """NFC, soft hyphens out: the form both the index and a query are read in."""
-    return unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.replace("\u00ad", "") if "\u00ad" in text else text
 
 
 def join_number_groups(text: str) -> str:
     """"50 000 kr" as "50000 kr": for a query, whose words are split at spaces before they are read."""
-    return NUMBER_GROUPS.sub(lambda m: GROUP_SPACE.sub("", m.group()), text)
+    return NUMBER_GROUPS.sub(_joined_number, text)
 
 
 def terms_of(text: str) -> list[str]:
     """The index terms of a text, in order (one per word, so phrases keep their positions)."""
-    found: list[str] = []
-    for match in TOKEN.finditer(normalise(text)):
-        word = match.group()
-        if word[0].isdigit() and not word.isalnum():  # digit groups: one number
-            found.append(GROUP_SPACE.sub("", word)[:MAX_TERM])
-        else:
-            found.extend(word_terms(word))
-    return found
+    return index_text(text).split()
 
 
-@lru_cache(maxsize=500_000)
 def word_terms(word: str) -> tuple[str, ...]:
     """The index terms of one word as written: its digit and letter runs, each folded and stemmed
     (folding may part it further: "ﬁ" ligatures, "½")."""
-    # Cached whole: folding and stemming each word again cost most of a load's time.
-    return tuple(stem(part) for piece in PIECE.findall(word) for part in WORD.findall(fold_word(piece)))
+    return tuple(_word_index(word).split())
+
+
+_WORD_INDEX: dict[str, str] = {}
+_WORD_INDEX_LIMIT = 1_000_000
+
+
+def _word_index(word: str) -> str:
+    """A word's index terms joined by spaces, cached: folding and stemming each word again cost
+    most of a load's time."""
+    found = _WORD_INDEX.get(word)
+    if found is None:
+        if len(_WORD_INDEX) >= _WORD_INDEX_LIMIT:
+            _WORD_INDEX.clear()
+        if word[0].isdigit() and not word.isalnum():  # digit groups: one number
+            found = GROUP_SPACE.sub("", word)[:MAX_TERM]
+        else:
+            found = " ".join(stem(part) for piece in PIECE.findall(word) for part in WORD.findall(fold_word(piece)))
+        _WORD_INDEX[word] = found
+    return found
+
+
+def _joined_number(match: re.Match[str]) -> str:
+    return GROUP_SPACE.sub("", match.group())
 
 
 def index_text(text: str) -> str:
     """What the index stores for a text: its terms joined by spaces."""
-    return " ".join(terms_of(text))
+    words = TOKEN.findall(normalise(text))
+    get = _WORD_INDEX.get
+    return " ".join([get(w) or _word_index(w) for w in words])
 
 
 def tokens(text: str) -> list[Token]:
@@ -131,48 +149,125 @@ class TermMatcher:
         return term in self.terms or (bool(self.prefixes) and term.startswith(self.prefixes))
 
 
-def matched_terms(text: str, matches: TermMatcher) -> set[str]:
+class Highlighter:
+    """Finds the words of a text whose index terms a query matched, without reading every word.
+
+    A Swedish stem begins its word (Snowball only strips endings), so one regular expression of
+    the matched terms, as word beginnings in any case, finds the candidates; each is then read
+    as the index reads it and kept when its term matches."""
+
+    def __init__(self, matcher: TermMatcher) -> None:
+        self.matcher = matcher
+        starts = {t for t in matcher.terms | set(matcher.prefixes) if t}
+        letters = {t for t in starts if not t[0].isdigit()}
+        digits = {t for t in starts if t[0].isdigit() and t.isdigit()}
+        patterns = []
+        if letters:
+            patterns.append(r"(?<![^\W\d_])" + _trie_pattern(letters) + r"[^\W\d_]*")
+        if digits:
+            spaced = {GROUP_GAP.join(re.escape(c) for c in d) for d in digits}
+            patterns.append(r"(?<![\d])(?:" + "|".join(sorted(spaced, key=len, reverse=True)) + r")[\d]*")
+        self.pattern = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+        self._found: dict[str, list[Token]] = {}  # a hit's texts are read for counting and for quoting
+
+    def find(self, text: str) -> list[Token]:
+        """The matched words of ``text``, in order."""
+        if self.pattern is None:
+            return []
+        known = self._found.get(text)
+        if known is not None:
+            return known
+        if len(self._found) > 256:
+            self._found.clear()
+        found: list[Token] = []
+        self._found[text] = found
+        for match in self.pattern.finditer(text):
+            word = match.group()
+            if word[0].isdigit():
+                term = GROUP_SPACE.sub("", word)[:MAX_TERM]
+            else:
+                terms = _word_index(word).split()
+                term = terms[0] if terms else ""
+            if term and self.matcher(term):
+                found.append(Token(match.start(), match.end(), term))
+        return found
+
+    def terms(self, text: str) -> set[str]:
+        """The matched terms a text holds."""
+        return {token.term for token in self.find(text)}
+
+
+GROUP_GAP = "[ \u00a0\u2009\u202f]?"
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """One regular expression for any of the words, as a trie: its time does not grow with their number."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+    return "(?:" + render(trie) + ")"
+
+
+def _highlighter(matches: TermMatcher | Highlighter) -> Highlighter:
+    return matches if isinstance(matches, Highlighter) else Highlighter(matches)
+
+
+def matched_terms(text: str, matches: TermMatcher | Highlighter) -> set[str]:
     """The terms of a text the query matched."""
-    return {t.term for t in tokens(" ".join(text.split())) if matches(t.term)}
+    return _highlighter(matches).terms(text)
 
 
-def highlight(text: str, matches: TermMatcher, width: int = 32) -> str:
+CHARS_PER_WORD = 7  # a Swedish word and its space, on average: a window of words in characters
+
+
+def highlight(text: str, matches: TermMatcher | Highlighter, width: int = 32) -> str:
     """A window of about ``width`` words of ``text`` around the most matched words, matches in «».
 
     Adjacent matched words share one mark ("«Samordningsteam Hallstahammar»"); a window that
     cuts the text shows "…" at the cut.
     """
     text = " ".join(text.split())
-    found = tokens(text)
-    if not found:
-        return text[:300]
-    hits = [matches(token.term) for token in found]
-    first, last = _best_window(hits, width)
-    window_start = found[first].start if first > 0 else 0
-    window_end = found[last - 1].end if last < len(found) else len(text)
-    out, cursor = [], window_start
-    for span_start, span_end in _marked_spans(text, found[first:last], hits[first:last]):
+    found = _highlighter(matches).find(text)
+    size = width * CHARS_PER_WORD
+    if len(text) <= size:
+        start, end = 0, len(text)
+    else:
+        start, end = _best_window(text, found, size)
+    out, cursor = [], start
+    for span_start, span_end in _marked_spans(text, [t for t in found if t.start >= start and t.end <= end]):
         out += [text[cursor:span_start], HIGHLIGHT_OPEN, text[span_start:span_end], HIGHLIGHT_CLOSE]
         cursor = span_end
-    out.append(text[cursor:window_end])
-    return ("… " if first > 0 else "") + "".join(out).strip() + (" …" if last < len(found) else "")
+    out.append(text[cursor:end])
+    return ("… " if start > 0 else "") + "".join(out).strip() + (" …" if end < len(text) else "")
 
 
-def snippet(title: str, text: str, matches: TermMatcher) -> str:
+def snippet(title: str, text: str, matches: TermMatcher | Highlighter) -> str:
     """The hit's text highlighted; led by its highlighted title when only the title matched
     ("«Rehabkoordinatorer i samverkan» — Styrelsen noterar informationen.")."""
-    if any(matches(t.term) for t in tokens(text)) or not any(matches(t.term) for t in tokens(title)):
-        return highlight(text, matches)
-    lead = highlight(title, matches, width=16)
-    return f"{lead} — {highlight(text, matches)}" if text.strip() else lead
+    highlighter = _highlighter(matches)
+    if highlighter.find(text) or not highlighter.find(title):
+        return highlight(text, highlighter)
+    lead = highlight(title, highlighter, width=16)
+    return f"{lead} — {highlight(text, highlighter)}" if text.strip() else lead
 
 
-def _marked_spans(text: str, window: list[Token], hits: list[bool]) -> list[tuple[int, int]]:
+def _marked_spans(text: str, found: list[Token]) -> list[tuple[int, int]]:
     """Character spans to mark: runs of matched words joined by a space or hyphen."""
     spans: list[tuple[int, int]] = []
-    for token, hit in zip(window, hits, strict=True):
-        if not hit:
-            continue
+    for token in found:
         if spans and text[spans[-1][1]:token.start] in _JOINING_GAPS:
             spans[-1] = (spans[-1][0], token.end)
         else:
@@ -181,20 +276,27 @@ def _marked_spans(text: str, window: list[Token], hits: list[bool]) -> list[tupl
 
 
 _JOINING_GAPS = ("", " ", "-", "\u2010", "\u2011")
+LEAD = 4 * CHARS_PER_WORD  # the window opens a few words before its first match
 
 
-def _best_window(hits: list[bool], width: int) -> tuple[int, int]:
-    """The window of ``width`` tokens holding most hits; it opens a few words before the first."""
-    if len(hits) <= width:
-        return 0, len(hits)
-    best_start, best_count = 0, -1
-    count = sum(hits[:width])
-    for start in range(len(hits) - width + 1):
-        if start:
-            count += hits[start + width - 1] - hits[start - 1]
-        if count > best_count:
-            best_start, best_count = start, count
-    if best_count > 0:
-        first_hit = next(k for k in range(best_start, best_start + width) if hits[k])
-        best_start = max(0, min(first_hit - 4, len(hits) - width))
-    return best_start, best_start + width
+def _best_window(text: str, found: list[Token], size: int) -> tuple[int, int]:
+    """The span of about ``size`` characters holding most matches, cut at spaces; it opens a few
+    words before the first."""
+    if not found:
+        start = 0
+    else:
+        best, best_count, last = 0, 0, 0
+        for first in range(len(found)):
+            while last < len(found) and found[last].end <= found[first].start + size - LEAD:
+                last += 1
+            if last - first > best_count:
+                best, best_count = first, last - first
+        start = max(0, found[best].start - LEAD)
+        if start > 0:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < found[best].start else start
+    end = start + size
+    if end >= len(text):
+        return start, len(text)
+    space = text.rfind(" ", start, end)
+    return start, space if space > start else end

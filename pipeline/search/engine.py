@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from extractors.text import fold, person_key
-from pipeline.search.analysis import TermMatcher, highlight, matched_terms, snippet, tokens
+from pipeline.search.analysis import Highlighter, TermMatcher, highlight, matched_terms, snippet, tokens
 from pipeline.search.query import (
     Alternatives,
     ResolvedQuery,
@@ -197,8 +197,10 @@ def search(index: SearchIndex, store: Store, request: SearchRequest) -> SearchRe
     limit = max(0, min(request.limit, MAX_LIMIT))
     offset = max(0, request.offset)
     total, page = _ranked_page(searcher, query, offset, limit)
-    hits = [_hit(ItemSource.from_payload(searcher.doc(c.address).get_first("payload")), c.score, resolved, request)
-            for c in page]
+    highlighter = Highlighter(resolved.matcher())
+    clauses = resolved.clause_matchers()
+    hits = [_hit(ItemSource.from_payload(searcher.doc(c.address).get_first("payload")), c.score, highlighter,
+                 clauses, request) for c in page]
     facets = _facets(searcher, query) if request.facets else {}
     corrected = _corrected_query(request.text, resolved, hits)
     return SearchResult(total, hits, facets, corrected)
@@ -241,10 +243,9 @@ def _facet_value(key: object) -> str:
 
 # -- hits ---------------------------------------------------------------------------------------
 
-def _hit(item: ItemSource, score: float, resolved: ResolvedQuery, request: SearchRequest) -> Hit:
+def _hit(item: ItemSource, score: float, matcher: Highlighter, clauses: list[TermMatcher],
+         request: SearchRequest) -> Hit:
     """The item as a hit: where the words were found, the decision or text quoted, the page to cite."""
-    clauses = resolved.clause_matchers()
-    matcher = resolved.matcher()
     title = " ".join(part for part in (item.title, item.dnr) if part)
     wanted_kinds = set(request.decision_kinds)
     decisions = [d for d in item.decisions if not wanted_kinds or d.kind in wanted_kinds]
@@ -326,12 +327,12 @@ def named_items(index: SearchIndex, store: Store, spellings: set[str], field: st
     result = searcher.search(query, limit=10_000, count=False)
     items = [ItemSource.from_payload(searcher.doc(address).get_first("payload")) for _, address in result.hits]
     items.sort(key=lambda i: (i.date or "", i.source, i.ordinal, i.sha256))
-    matcher = names.matcher()
+    matcher = Highlighter(names.matcher())
     hits = []
     for item in items[:limit]:
         if field == "decisions":
             for decision in item.decisions:
-                if any(matcher(t.term) for t in tokens(decision.text)) and _names(decision.text, names):
+                if matcher.find(decision.text) and _names(decision.text, names):
                     hits.append(Hit(source=item.source, sha256=item.sha256, item_id=item.item_id,
                                     item=item.ordinal + 1, item_number=item.number, item_title=item.title,
                                     decision_id=decision.id, decision=decision.ordinal + 1,

@@ -298,7 +298,7 @@ class SearchIndex:
         """The items the index holds (as last refreshed)."""
         import tantivy
 
-        return int(self.index.searcher().search(tantivy.Query.term_query(self.schema, "entry", ITEM), 0).count)
+        return int(self.index.searcher().search(tantivy.Query.term_query(self.schema, "entry", ITEM), 1).count)
 
     def refresh(self) -> None:
         """Search the index as last committed, by whichever process."""

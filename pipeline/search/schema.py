@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -88,7 +88,9 @@ class ItemSource:
     decisions: list[DecisionSource] = field(default_factory=list)
 
     def payload(self) -> bytes:
-        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":")).encode()
+        values = dict(self.__dict__)
+        values["decisions"] = [d.__dict__ for d in self.decisions]
+        return json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode()
 
     @classmethod
     def from_payload(cls, data: bytes) -> ItemSource:

@@ -14,11 +14,9 @@ from pydantic import BaseModel, Field, create_model
 from pipeline.store import SearchRequest, Store
 from pipeline.store.browse import (
     DocumentSummary,
-    RecordCache,
     document_facets,
     document_summaries,
     list_documents,
-    locate_hit,
 )
 from pipeline.store.files import StoredFile
 from pipeline.store.results import Hit
@@ -130,21 +128,10 @@ def search_page(store: Store, request: SearchRequest) -> SearchPage:
 
 
 def place_hits(store: Store, hits: list[Hit]) -> list[HitView]:
-    """Each hit with its meeting and its place in the record (hits of removed documents left out)."""
+    """Each hit with its meeting and its place in the record, as the hit names it (hits of
+    documents removed since the index saw them are left out)."""
     meetings = document_summaries(store, {hit.sha256 for hit in hits})
-    records = RecordCache(store)
-    views = []
-    for hit in hits:
-        document = records[hit.sha256]
-        if document is None or hit.sha256 not in meetings:
-            continue
-        location = locate_hit(document, hit)
-        views.append(HitView(hit, meetings[hit.sha256], _one_based(location.item), _one_based(location.decision)))
-    return views
-
-
-def _one_based(index: int | None) -> int | None:
-    return None if index is None else index + 1
+    return [HitView(hit, meetings[hit.sha256], hit.item, hit.decision) for hit in hits if hit.sha256 in meetings]
 
 
 # -- meetings ---------------------------------------------------------------------------------
