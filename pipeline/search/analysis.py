@@ -280,23 +280,26 @@ LEAD = 4 * CHARS_PER_WORD  # the window opens a few words before its first match
 
 
 def _best_window(text: str, found: list[Token], size: int) -> tuple[int, int]:
-    """The span of about ``size`` characters holding most matches, cut at spaces; it opens a few
-    words before the first."""
-    if not found:
-        start = 0
-    else:
+    """About ``size`` characters holding most matches: it opens a few words before its first
+    match and holds ``size / CHARS_PER_WORD`` words."""
+    start = 0
+    if found:
         best, best_count, last = 0, 0, 0
         for first in range(len(found)):
             while last < len(found) and found[last].end <= found[first].start + size - LEAD:
                 last += 1
             if last - first > best_count:
                 best, best_count = first, last - first
-        start = max(0, found[best].start - LEAD)
-        if start > 0:
-            space = text.find(" ", start)
-            start = space + 1 if 0 <= space < found[best].start else start
-    end = start + size
-    if end >= len(text):
-        return start, len(text)
-    space = text.rfind(" ", start, end)
-    return start, space if space > start else end
+        start = found[best].start
+        for _ in range(LEAD // CHARS_PER_WORD):
+            space = text.rfind(" ", 0, max(0, start - 1))
+            if space < 0:
+                start = 0
+                break
+            start = space + 1
+    end = len(text)
+    for count, token in enumerate(TOKEN.finditer(text, start), start=1):
+        if count == size // CHARS_PER_WORD:
+            end = token.end()
+            break
+    return start, end
