@@ -1,10 +1,10 @@
 """The index's life: where it lives, opening it, rebuilding it, and catching it up with the store.
 
 The store keeps a change sequence (table ``changes``: one row per document loaded, replaced or
-deleted, numbered in commit order) and the index records, in the same commit as its items, the
-last change it reflects. Catching up applies the changes after that number: each named
-document's items are deleted from the index and, if the store still holds the document, added
-again as the store now has them. Applying a change twice gives the same index, so a crash
+deleted, numbered in commit order) and the index records, in a file beside its segments written
+just after each commit, the last change it reflects (never ahead of what it holds). Catching
+up applies the changes after that number: each named document's items are deleted from the
+index and, if the store still holds the document, added again as the store now has them. Applying a change twice gives the same index, so a crash
 between the store's commit and the index's heals on the next open, and a shared PostgreSQL
 store's loads from other machines reach every machine's index the same way.
 
@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
+import os
 import re
 import shutil
 import sys
@@ -34,12 +36,10 @@ from pipeline.search.analysis import index_text
 from pipeline.search.schema import (
     FORMAT,
     ITEM,
-    STATE,
     TEXT_FIELDS,
     build_schema,
     item_document,
     register_analyzer,
-    state_document,
 )
 from pipeline.search.sources import DocumentSource, all_documents, read_documents
 from pipeline.store.errors import StoreError
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 WRITER_HEAP = 64_000_000
 LOCK_PATIENCE = 300.0  # seconds a process with changes of its own waits for another's writer
+STATE_FILE = "protokoll-index.json"
 CATCH_UP_BATCH = 2000  # changes applied per index commit
 PROGRESS_FROM = 200  # documents: a catch-up this long shows a progress bar
 # What Tantivy says when an index's files are gone or broken (as opposed to a query it refuses).
@@ -147,16 +148,19 @@ class SearchIndex:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
-    def state(self, searcher: tantivy.Searcher | None = None) -> IndexState | None:
-        """What the index (as ``searcher`` sees it) records of the store: the last change it reflects."""
-        import tantivy
-
-        searcher = searcher or self.index.searcher()
-        found = searcher.search(tantivy.Query.term_query(self.schema, "entry", STATE), 1).hits
-        if not found:
+    def state(self) -> IndexState | None:
+        """What the index records of the store: the last change it reflects (written after the
+        commit that holds it, so never ahead of it), the store and the format."""
+        try:
+            values = json.loads((self.path / STATE_FILE).read_text(encoding="utf-8"))
+            return IndexState(int(values["seq"]), int(values["format"]), str(values["identity"]))
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        doc = searcher.doc(found[0][1])
-        return IndexState(int(doc.get_first("seq")), int(doc.get_first("format")), str(doc.get_first("identity")))
+
+    def _write_state(self, state: IndexState) -> None:
+        partial = self.path / f".{STATE_FILE}.{os.getpid()}.part"
+        partial.write_text(json.dumps(vars(state)), encoding="utf-8")
+        os.replace(partial, self.path / STATE_FILE)
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -246,9 +250,8 @@ class SearchIndex:
                 advance(len(changes))
 
     def _commit(self, writer: tantivy.IndexWriter, seq: int, identity: str) -> None:
-        writer.delete_documents_by_term("entry", STATE)
-        writer.add_document(state_document(seq, identity))
         writer.commit()
+        self._write_state(IndexState(seq, FORMAT, identity))
         self.refresh()
 
     def rebuild(self, store: Store, reason: str | None = None) -> int:
@@ -302,8 +305,8 @@ class SearchIndex:
 
     def refresh(self) -> None:
         """Search the index as last committed, by whichever process."""
+        state = self.state()  # read first: the index reloaded after holds at least what it says
         self.index.reload()
-        state = self.state()
         self.seq = state.seq if state else -1
 
     def searcher(self, store: Store) -> tantivy.Searcher:

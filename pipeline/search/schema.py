@@ -8,9 +8,9 @@ reversed, so that a query is resolved against the index's own term dictionary (a
 tail is a prefix of the reversed term). Filters and facets are fast fields. What a hit shows
 is kept whole as a stored JSON payload, ids and places included, so nothing is guessed back.
 
-The state document (``entry`` = "state") holds the last store change the index reflects, the
-store it was built from and the format it was built in: it is written in the same commit as
-the items, so the index can never claim a change it does not hold.
+What the index has seen of the store is kept beside it (pipeline/search/index.py), not in it: a
+record rewritten at every commit would count, deleted, in the statistics every score is made
+of, and two indexes of the same records would rank them differently.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ TEXT_FIELDS = ("title", "decisions", "text")
 # A match in the title or a decision outweighs one in the running text.
 FIELD_BOOSTS = {"title": 2.0, "decisions": 2.0, "text": 1.0}
 ANALYZER = "stems"  # the terms are made in Python; the index splits them at spaces
-ITEM, STATE = "item", "state"
+ITEM = "item"
 
 
 def build_schema() -> tantivy.Schema:
@@ -48,9 +48,6 @@ def build_schema() -> tantivy.Schema:
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     for name in ("date", "year", "amount", "decisions_count", "order_key"):
         builder.add_integer_field(name, indexed=True, fast=True)
-    builder.add_integer_field("seq", stored=True)
-    builder.add_integer_field("format", stored=True)
-    builder.add_text_field("identity", tokenizer_name="raw", stored=True)
     builder.add_bytes_field("payload", stored=True)
     return builder.build()
 
@@ -156,17 +153,6 @@ def item_document(item: ItemSource, facts: DocumentFacts, amounts: list[int],
     doc.add_integer("decisions_count", len(item.decisions))
     doc.add_integer("order_key", order_key(item.sha256, item.ordinal))
     doc.add_bytes("payload", item.payload())
-    return doc
-
-
-def state_document(seq: int, identity: str) -> tantivy.Document:
-    import tantivy
-
-    doc = tantivy.Document()
-    doc.add_text("entry", STATE)
-    doc.add_integer("seq", seq)
-    doc.add_integer("format", FORMAT)
-    doc.add_text("identity", identity)
     return doc
 
 
