@@ -2,11 +2,12 @@
 
 The store keeps a change sequence (table ``changes``: one row per document loaded, replaced or
 deleted, numbered in commit order) and the index records, in a file beside its segments written
-just after each commit, the last change it reflects (never ahead of what it holds). Catching
-up applies the changes after that number: each named document's items are deleted from the
-index and, if the store still holds the document, added again as the store now has them. Applying a change twice gives the same index, so a crash
-between the store's commit and the index's heals on the next open, and a shared PostgreSQL
-store's loads from other machines reach every machine's index the same way.
+just after each commit, the last change it reflects (never ahead of what it holds). Catching up
+applies the changes after that number: each named document's items are deleted from the index
+and, if the store still holds the document, added again as the store now has them. Applying a
+change twice gives the same index, so a crash between the store's commit and the index's heals
+on the next open, and a shared PostgreSQL store's loads from other machines reach every
+machine's index the same way.
 
 Tantivy allows one writer and many readers per index directory: a writer is taken only to
 apply changes or rebuild, and given back after. A process that finds the writer taken waits

@@ -27,6 +27,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from pipeline.search.analysis import PIECE, WORD, TermMatcher, base, fold_word, join_number_groups, stem
@@ -237,7 +238,8 @@ def _add_atom(into: Alternatives, atom: Atom, vocabulary: Vocabulary,
             into.phrases.append(tuple(long_form.split()))
 
 
-def lemma_keys(word: str) -> set[str]:
+@lru_cache(maxsize=50_000)
+def lemma_keys(word: str) -> frozenset[str]:
     """The stems a word's forms may have in the index.
 
     Snowball strips most Swedish endings but not all ("förbundet" stays whole while "förbund"
@@ -255,7 +257,7 @@ def lemma_keys(word: str) -> set[str]:
         if len(root) >= 5 and root[-1] in DOUBLING_CONSONANTS and root[-1] == root[-2]:
             keys |= {stem(root[:-1] + ending) for ending in INFLECTIONS}
     keys |= {base(k) for k in keys if len(base(k)) >= MIN_BASE_LENGTH}
-    return keys
+    return frozenset(keys)
 
 
 def _doubles(root: str) -> bool:
@@ -264,10 +266,13 @@ def _doubles(root: str) -> bool:
             and root[-3] not in VOWELS)
 
 
-def lemma_terms(word: str, vocabulary: Vocabulary) -> set[str]:
-    """The terms of the index that are forms of the word."""
+def lemma_terms(word: str, vocabulary: Vocabulary, thorough: bool = True) -> set[str]:
+    """The terms of the index that are forms of the word (``thorough``: also terms whose own
+    stem is one of its forms, found by walking the dictionary)."""
     keys = lemma_keys(word)
-    found = set(vocabulary.doc_freqs(keys))
+    found = set(vocabulary.doc_freqs(set(keys)))
+    if not thorough:
+        return found
     # A term whose own stem is a key (the other number's stem of the same word).
     for key in sorted(k for k in keys if len(k) >= MIN_BASE_LENGTH):
         found |= {t for t, _ in vocabulary.terms_with_prefix(key, limit=MAX_EXPANSIONS) if base(t) in keys}
@@ -280,7 +285,7 @@ def word_terms(word: str, vocabulary: Vocabulary) -> tuple[set[str], set[str]]:
     found = lemma_terms(word, vocabulary)
     candidates: dict[str, str] = {}  # compound term -> its head
     for key in keys:
-        for term, _ in vocabulary.terms_ending_with(key, limit=MAX_EXPANSIONS * 4):
+        for term, _ in vocabulary.terms_ending_with(key, limit=MAX_EXPANSIONS * 2):
             head = term[: len(term) - len(key)]
             if len(head) >= MIN_HEAD_LENGTH and head not in NOT_HEADS:
                 candidates.setdefault(term, head)
@@ -311,11 +316,11 @@ def compound_parts(word: str, vocabulary: Vocabulary) -> list[tuple[tuple[str, .
         head, tail = word[:cut], word[cut:]
         if head in NOT_HEADS:
             continue
-        tail_forms = lemma_terms(tail, vocabulary)
+        tail_forms = lemma_terms(tail, vocabulary, thorough=False)
         if not tail_forms:
             continue
         heads = {head} | ({head[:-1]} if head[-1] in LINKING_LETTERS and len(head) > MIN_PART_LENGTH else set())
-        head_forms = set().union(*(lemma_terms(h, vocabulary) for h in heads if h not in NOT_HEADS))
+        head_forms = set().union(*(lemma_terms(h, vocabulary, thorough=False) for h in heads if h not in NOT_HEADS))
         if head_forms:
             splits.append((min(len(head), len(tail)), (tuple(sorted(head_forms)), tuple(sorted(tail_forms)))))
     splits.sort(key=lambda s: -s[0])
