@@ -141,9 +141,10 @@ def words(text: str) -> Iterator[re.Match[str]]:
 class TermMatcher:
     """Whether an index term is one the query matched: exact terms, or prefixes typed with *."""
 
-    def __init__(self, terms: Iterable[str] = (), prefixes: Iterable[str] = ()) -> None:
+    def __init__(self, terms: Iterable[str] = (), prefixes: Iterable[str] = (), tails: Iterable[str] = ()) -> None:
         self.terms = frozenset(terms)
         self.prefixes = tuple(prefixes)
+        self.tails = frozenset(tails)  # compounds among the terms end in these (a hint for finding them)
 
     def __call__(self, term: str) -> bool:
         return term in self.terms or (bool(self.prefixes) and term.startswith(self.prefixes))
@@ -158,10 +159,14 @@ class Highlighter:
 
     def __init__(self, matcher: TermMatcher) -> None:
         self.matcher = matcher
-        starts = {t for t in matcher.terms | set(matcher.prefixes) if t}
+        tails = sorted(matcher.tails, key=len, reverse=True)
+        # A compound is found by the form it ends in, not spelt out: a common word ends hundreds.
+        starts = {t for t in matcher.terms | set(matcher.prefixes) if t and not t.endswith(tuple(tails))}
         letters = {t for t in starts if not t[0].isdigit()}
         digits = {t for t in starts if t[0].isdigit() and t.isdigit()}
         patterns = []
+        if tails:
+            patterns.append(r"(?<![^\W\d_])[^\W\d_]*?(?:" + "|".join(map(re.escape, tails)) + r")[^\W\d_]*")
         if letters:
             patterns.append(r"(?<![^\W\d_])" + _trie_pattern(letters) + r"[^\W\d_]*")
         if digits:

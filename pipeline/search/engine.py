@@ -132,28 +132,27 @@ class QueryBuilder:
     def integer_range(self, name: str, low: int | None, high: int | None) -> tantivy.Query:
         return self.t.Query.range_query(self.schema, name, self.t.FieldType.Integer, low, high)
 
-    def contains(self, name: str, text: str) -> tantivy.Query:
-        """A raw field's value holds ``text`` (a folded name's part)."""
-        return self.t.Query.regex_query(self.schema, name, f".*{regex_escape(text)}.*")
+    def contains(self, searcher: tantivy.Searcher, name: str, text: str) -> tantivy.Query:
+        """A raw field's value holds ``text`` (a folded name's part): the values are few (names of
+        organisations and bodies), so they are read from the field's dictionary and matched here."""
+        values = [value for value, _ in searcher.terms_with_prefix(name, "") if text in value]
+        if not values:
+            return self.t.Query.empty_query()
+        return self.t.Query.term_set_query(self.schema, name, values)
 
 
 PART_SLOP = 4
-REGEX_SPECIAL = set("\\.+*?()|[]{}^$#&-~\"<>@")
 
 
-def regex_escape(text: str) -> str:
-    """Text as a literal in Tantivy's regular expressions."""
-    return "".join(f"\\{c}" if c in REGEX_SPECIAL else c for c in text)
-
-
-def filters_of(request: SearchRequest, builder: QueryBuilder, store: Store) -> list[tantivy.Query]:
+def filters_of(request: SearchRequest, builder: QueryBuilder, store: Store,
+               searcher: tantivy.Searcher) -> list[tantivy.Query]:
     """The request's filters as queries on fast fields."""
     t = builder.t
     found = []
     for name, value in (("organisation_key", request.organisation), ("body_key", request.body)):
         value = _printable(value)
         if value:
-            found.append(builder.contains(name, fold(value)))
+            found.append(builder.contains(searcher, name, fold(value)))
     if request.kinds:
         found.append(t.Query.term_set_query(builder.schema, "kind", list(request.kinds)))
     if request.decision_kinds:
@@ -193,7 +192,7 @@ def search(index: SearchIndex, store: Store, request: SearchRequest) -> SearchRe
         return SearchResult(0, [], {name: [] for name in FACETS} if request.facets else {})
     builder = QueryBuilder(index.schema)
     fields = DECISION_FIELDS if request.decisions_only or request.decision_kinds else TEXT_FIELDS
-    query = builder.item_query(resolved, fields, filters_of(request, builder, store))
+    query = builder.item_query(resolved, fields, filters_of(request, builder, store, searcher))
     limit = max(0, min(request.limit, MAX_LIMIT))
     offset = max(0, request.offset)
     total, page = _ranked_page(searcher, query, offset, limit)

@@ -167,6 +167,7 @@ class Alternatives:
     phrases: list[tuple[str, ...]] = field(default_factory=list)
     parts: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)  # a compound's words, each's forms
     corrections: set[str] = field(default_factory=set)  # terms one or two edits from a word that found nothing
+    tails: set[str] = field(default_factory=set)  # the forms the compounds end in (to find them in a text)
 
     def __bool__(self) -> bool:
         return bool(self.terms or self.compounds or self.phrases or self.parts or self.corrections)
@@ -193,7 +194,8 @@ class ResolvedQuery:
     def matcher(self) -> TermMatcher:
         """The terms to highlight in a hit's text."""
         terms = {t for alt in self.positive for t in alt.all_terms()}
-        return TermMatcher(terms, sorted({p for alt in self.positive for p in alt.prefixes}))
+        return TermMatcher(terms, sorted({p for alt in self.positive for p in alt.prefixes}),
+                           tails={t for alt in self.positive for t in alt.tails})
 
     def clause_matchers(self) -> list[TermMatcher]:
         """One matcher per positive clause: which of the query's words a text holds."""
@@ -233,6 +235,7 @@ def _add_atom(into: Alternatives, atom: Atom, vocabulary: Vocabulary,
         lemma, compounds = word_terms(atom.text, vocabulary)
         into.terms |= lemma
         into.compounds |= compounds - lemma
+        into.tails |= {key for key in lemma_keys(atom.text) if any(c.endswith(key) for c in compounds - lemma)}
         into.parts += compound_parts(atom.text, vocabulary)
         for long_form in abbreviations.get(atom.text, []):
             into.phrases.append(tuple(long_form.split()))
