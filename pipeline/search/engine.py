@@ -255,8 +255,8 @@ def _hit(item: ItemSource, score: float, matcher: Highlighter, clauses: list[Ter
 
     decision_counts = [(held(d.text), d) for d in decisions]
     text_count = 0 if request.decisions_only or wanted_kinds else held(item.text)
-    matched = tuple(name for name, found in (("title", held(title)), ("decision", max((c for c, _ in decision_counts),
-                                                                                       default=0)),
+    decision_best = max((count for count, _ in decision_counts), default=0)
+    matched = tuple(name for name, found in (("title", held(title)), ("decision", decision_best),
                                              ("text", text_count)) if found)
     holding = [d for count, d in decision_counts if count]
     best = max(decision_counts, key=lambda c: c[0], default=(0, None))

@@ -267,10 +267,7 @@ class SearchIndex:
     def _rebuild(self, store: Store, reason: str | None, show: bool) -> int:
         seq = store.change_seq()  # changes after this are applied by the next catch-up
         total = store.document_count()
-        message = "protokoll: rebuilding the search index" + (f" ({reason})" if reason else "")
-        if reason and total and self.progress:
-            print(f"protokoll: the search index at {self.path} is rebuilt from the store: {reason}",
-                  file=sys.stderr)
+        message = f"protokoll: rebuilding the search index at {self.path}" + (f" ({reason})" if reason else "")
         done = 0
         with self.writer() as writer, _progress(show and self.progress and total > 0, total, message) as advance:
             writer.delete_all_documents()
