@@ -243,8 +243,10 @@ class SearchIndex:
                     return
                 shas = list(dict.fromkeys(sha for _, sha in changes))
                 documents = read_documents(store, shas)
+                searcher = self.index.searcher()
                 for sha in shas:
-                    writer.delete_documents_by_term("sha256", sha)
+                    if searcher.doc_freq("sha256", sha):  # a new document has nothing to take out
+                        writer.delete_documents_by_term("sha256", sha)
                     if sha in documents:
                         _add(writer, documents[sha])
                 self._commit(writer, changes[-1][0], identity)

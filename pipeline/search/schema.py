@@ -130,11 +130,11 @@ def item_document(item: ItemSource, facts: DocumentFacts, amounts: list[int],
     for terms in decision_terms:
         doc.add_text("decisions", terms)
     doc.add_text("text", text_terms)
-    vocabulary = set(title_terms.split()) | set(text_terms.split())
-    for terms in decision_terms:
-        vocabulary.update(terms.split())
-    doc.add_text("vocab", " ".join(vocabulary))
-    doc.add_text("rvocab", " ".join(term[::-1] for term in vocabulary))
+    # Every term once or more (the fields keep which items hold a term, not how often); a string
+    # reversed whole is its terms reversed, in reverse order.
+    everything = " ".join([title_terms, *decision_terms, text_terms])
+    doc.add_text("vocab", everything)
+    doc.add_text("rvocab", everything[::-1])
     for name in ("organisation", "organisation_key", "body", "body_key"):
         value = getattr(facts, name)
         if value:
