@@ -236,7 +236,7 @@ class SearchIndex:
         identity = store.identity()
         pending = store.change_seq() - self.seq
         with _progress(self.progress and pending >= PROGRESS_FROM, pending,
-                       "protokoll: bringing the search index up to date") as advance:
+                       "Bringing the search index up to date") as advance:
             while True:
                 changes = store.changes_since(self.seq, CATCH_UP_BATCH)
                 if not changes:
@@ -269,7 +269,8 @@ class SearchIndex:
     def _rebuild(self, store: Store, reason: str | None, show: bool) -> int:
         seq = store.change_seq()  # changes after this are applied by the next catch-up
         total = store.document_count()
-        message = f"protokoll: rebuilding the search index at {self.path}" + (f" ({reason})" if reason else "")
+        # A progress bar's label, not an error line ("protokoll: FILE: reason" names what failed).
+        message = f"Rebuilding the search index at {self.path}" + (f" ({reason})" if reason else "")
         done = 0
         with self.writer() as writer, _progress(show and self.progress and total > 0, total, message) as advance:
             writer.delete_all_documents()

@@ -101,7 +101,7 @@ def test_a_missing_or_broken_index_is_rebuilt_never_a_traceback(tmp_path: Path,
         breaks()
         result = run("search", "bevilja", "--db", db, "--format", "json")
         assert result.exit_code == 0 and "Traceback" not in result.stderr, (label, result.stderr)
-        assert "rebuilding the search index" in result.stderr or "rebuilt" in result.stderr, label
+        assert "rebuilding the search index" in result.stderr.lower(), label
         assert json.loads(result.stdout)["hits"] == expected["hits"], label
     rebuilt = run("reindex", "--db", db)
     assert rebuilt.exit_code == 0 and rebuilt.stdout.startswith("indexed 15 documents (")
