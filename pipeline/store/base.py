@@ -149,6 +149,10 @@ class Store(ABC):
         if self.index_path is not None and not self._defer_indexing:
             self.sync_index()
 
+    def index_changes(self) -> None:
+        """Bring the index up to the store's changes now (what ``load(..., sync_index=False)`` left)."""
+        self._changed()
+
     def change_seq(self) -> int:
         """The number of the store's last change (0 for none)."""
         return int(self.query("SELECT COALESCE(MAX(seq), 0) FROM changes")[0][0])
@@ -180,12 +184,13 @@ class Store(ABC):
         rows = self.query("SELECT source, extractor_version FROM documents WHERE sha256 = ?", (sha256,))
         return (rows[0][0], rows[0][1]) if rows else None
 
-    def load(self, record: Document) -> LoadOutcome:
+    def load(self, record: Document, sync_index: bool = True) -> LoadOutcome:
         """Store one record: once per file content; a newer extraction replaces the old rows in one
-        transaction. The search index follows after the commit."""
-        return self.load_many([record])[0]
+        transaction. The search index follows after the commit (``sync_index=False``: when the
+        caller calls ``sync_index`` itself, after recording what it did)."""
+        return self.load_many([record], sync_index)[0]
 
-    def load_many(self, records: Iterable[Document]) -> list[LoadOutcome]:
+    def load_many(self, records: Iterable[Document], sync_index: bool = True) -> list[LoadOutcome]:
         """Store records in one transaction, all or none: for bulk loads, where a commit per record
         costs more than the record (each as ``load`` would store it)."""
         outcomes: list[LoadOutcome] = []
@@ -193,7 +198,7 @@ class Store(ABC):
             for record in records:
                 outcomes.append(self._load_one(record))
             self._record_changes([o.sha256 for o in outcomes if o.status in ("loaded", "replaced")])
-        if any(o.status in ("loaded", "replaced") for o in outcomes):
+        if sync_index and any(o.status in ("loaded", "replaced") for o in outcomes):
             self._changed()
         return outcomes
 
