@@ -1,31 +1,49 @@
-"""Search latency on a synthetic archive, on both backends.
+"""Search latency and load speed on a synthetic archive, on both backends, against the engine before.
 
-    python bench/search_bench.py [--sqlite 100000,1000000] [--postgres 100000] [--repeat 5]
+    python bench/search_bench.py [--items 100000,1000000] [--postgres 1000000] [--repeat 5]
+                                 [--http] [--baseline REV --baseline-items 100000]
 
 The archive is made from the rendered samples' records, varied: each synthetic document takes
 a sample's items, swaps some of their words for others from the samples, coins compounds from
 the samples' words (so the vocabulary grows like a real archive's), and gets its own hash,
-organisation, body, date, people and amounts. It is loaded through the store's own
-``load_many``, 200 documents a transaction, streamed (the archive is never held in memory), growing one
-store to each size asked for in turn; at each size the 20 queries below (words, phrases,
-compounds, abbreviations, prefixes, exclusions, filters, facets) are each run once to warm up
-and ``--repeat`` times measured. PostgreSQL runs on a throwaway server on a loopback port
-unless ``--postgres-url`` names one. Prints load time, sizes, p50/p95 latency per backend and
-size, and each as a ratio to its reference in the same run (the smallest SQLite archive;
-SQLite at the same size for PostgreSQL); writes bench/results/search.json.
+organisation, body, date, people and amounts. It is loaded the way `protokoll load --records`
+loads: each record as a JSON line, parsed and validated, 200 a transaction, the search index
+committed every 5 000 records (pipeline/store_cli.py ``load_records``), streamed (the archive is
+never held in memory), growing one store (and its index) to each size asked for in turn; the
+time to make the synthetic records is not counted. At each size the 20 queries below (words,
+phrases, compounds, abbreviations, prefixes, exclusions, filters, facets) are each run once to
+warm up and ``--repeat`` times measured in-process (``Store.search``) and, with ``--http``,
+through ``GET /api/search`` of a `protokoll serve` app on a loopback port (uvicorn, JSON,
+meetings and links included). PostgreSQL runs on a throwaway server on a loopback port unless
+``--postgres-url`` names one.
+
+``--baseline REV`` runs this bench as it was at git revision REV (the engine before: FTS5 and
+tsvector) on the same machine in the same run, at ``--baseline-items`` (SQLite) and
+``--baseline-postgres`` sizes, and gives every figure as a ratio to it.
+
+Prints load time and items/s, sizes, p50/p95 latency per backend and size, and the ratios;
+writes bench/results/search.json (``--output`` names another).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
-import itertools
+import http.client
+import io
+import json
 import random
 import re
+import socket
 import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
+import threading
 import time
+import urllib.parse
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -37,6 +55,7 @@ from bench.common import write_results  # noqa: E402
 from pipeline.extract import extract_file  # noqa: E402
 from pipeline.store import SearchRequest, Store, open_store  # noqa: E402
 from pipeline.store.pg_server import ThrowawayPostgres  # noqa: E402
+from pipeline.store_cli import load_records  # noqa: E402
 from schemas.record import Amount, Attendee, Decision, Document, Item  # noqa: E402
 
 WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]{4,}")
@@ -53,7 +72,6 @@ FIRST = ["Anna", "Erik", "Maria", "Lars", "Karin", "Anders", "Eva", "Per", "Kris
 TAILS = ["plan", "stöd", "insats", "team", "grupp", "rapport", "möte", "arbete", "förbund", "råd", "budget",
          "ärende", "beslut", "avtal", "projekt", "kostnad", "process", "samverkan", "ansvar", "uppdrag", "chef",
          "koordinator", "verksamhet", "utbildning", "nämnd"]
-BATCH = 200  # documents per transaction (Store.load_many): a commit per document costs more than the document
 LAST = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson",
         "Gustafsson", "Urby", "Högberg", "Åkerlind", "Enholm Gahnström", "Kilholm Lindström", "Pirraku",
         "Lyckholm", "Rilegård", "Korsbäck", "Söderlund"]
@@ -161,27 +179,32 @@ class Archive:
         self.documents = documents
         self.items = 0
         self.load_seconds = 0.0
+        self.making_seconds = 0.0  # spent making the synthetic records, not loading them
 
     def grow_to(self, items: int) -> None:
-        """Load documents until the store holds at least ``items`` items; only loading is timed."""
-        while self.items < items:
-            batch = list(itertools.islice(self._until(items), BATCH))
-            if not batch:
-                break
-            started = time.perf_counter()
-            self.store.load_many(batch)
-            self.load_seconds += time.perf_counter() - started
-            print(f"  {self.items} items, {self.load_seconds:.0f} s loading", file=sys.stderr, end="\r")
+        """Load records until the store holds at least ``items`` items; only loading is timed."""
+        making_before = self.making_seconds
+        started = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()):
+            load_records(self.store, self._lines(items), name="synthetic")
+        self.load_seconds += time.perf_counter() - started - (self.making_seconds - making_before)
         started = time.perf_counter()
         self.store.optimize(thorough=True)
         self.load_seconds += time.perf_counter() - started
 
-    def _until(self, items: int) -> Iterator[Document]:
-        for record in self.documents:
-            self.items += len(record.items)
-            yield record
-            if self.items >= items:
+    def _lines(self, items: int) -> Iterator[str]:
+        """The records as JSON lines, as `protokoll extract --format json` writes them (one a line)."""
+        while self.items < items:
+            started = time.perf_counter()
+            record = next(self.documents, None)
+            line = record.model_dump_json() if record is not None else None
+            self.making_seconds += time.perf_counter() - started
+            if record is None:
                 return
+            self.items += len(record.items)
+            if self.items % 20_000 < len(record.items):
+                print(f"  {self.items} items", file=sys.stderr, end="\r")
+            yield line
 
 
 def measure(store: Store, repeat: int) -> tuple[list[float], list[tuple[str, float, int]]]:
@@ -197,8 +220,75 @@ def measure(store: Store, repeat: int) -> tuple[list[float], list[tuple[str, flo
             store.search(request)
             runs.append((time.perf_counter() - started) * 1000)
         timings += runs
-        label = text + (" " + " ".join(f"{k}={v}" for k, v in filters.items()) if filters else "")
-        per_query.append((label, statistics.median(runs), total))
+        per_query.append((label_of(text, filters), statistics.median(runs), total))
+    return timings, per_query
+
+
+def label_of(text: str, filters: dict[str, object]) -> str:
+    return text + (" " + " ".join(f"{k}={v}" for k, v in filters.items()) if filters else "")
+
+
+API_NAMES = {"date_from": "from", "date_to": "to", "kinds": "kind", "decision_kinds": "decision_kind",
+             "decisions_only": "decisions_only", "min_amount": "min_amount", "max_amount": "max_amount",
+             "organisation": "organisation", "body": "body", "person": "person"}
+
+
+def api_query(text: str, filters: dict[str, object]) -> str:
+    """The query's address under /api/search, with its filters (facets only when the query asks)."""
+    params: list[tuple[str, str]] = [("q", text), ("limit", "20"), ("facets", str(bool(filters.get("facets"))))]
+    for name, value in filters.items():
+        if name == "facets":
+            continue
+        for one in value if isinstance(value, tuple) else (value,):
+            params.append((API_NAMES[name], str(one).lower() if isinstance(one, bool) else str(one)))
+    return "/api/search?" + urllib.parse.urlencode(params)
+
+
+@contextlib.contextmanager
+def served(url: str) -> Iterator[int]:
+    """`protokoll serve`'s app over the store, on a free loopback port, in a thread; its port."""
+    import uvicorn
+
+    from pipeline.web import create_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(600):
+        if server.started:
+            break
+        time.sleep(0.05)
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+def measure_http(url: str, repeat: int) -> tuple[list[float], list[tuple[str, float, int]]]:
+    """The same queries through GET /api/search (one keep-alive connection), each answer read whole."""
+    timings: list[float] = []
+    per_query = []
+    with served(url) as port:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        for text, filters in QUERIES:
+            address = api_query(text, filters)
+            connection.request("GET", address)
+            answer = connection.getresponse()
+            body = json.loads(answer.read())
+            assert answer.status == 200, body
+            runs = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                connection.request("GET", address)
+                connection.getresponse().read()
+                runs.append((time.perf_counter() - started) * 1000)
+            timings += runs
+            per_query.append((label_of(text, filters), statistics.median(runs), int(body["total"])))
+        connection.close()
     return timings, per_query
 
 
@@ -207,7 +297,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def run_backend(name: str, url: str, sizes: list[int], seed: int, repeat: int) -> list[dict[str, object]]:
+def run_backend(name: str, url: str, sizes: list[int], seed: int, repeat: int, http: bool) -> list[dict[str, object]]:
     """The backend's archive grown to each size in turn, its queries timed at each."""
     runs = []
     with open_store(url) as store:
@@ -219,44 +309,73 @@ def run_backend(name: str, url: str, sizes: list[int], seed: int, repeat: int) -
             timings, per_query = measure(store, repeat)
             p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)
             print(f"\n{name} at {counts['items']} items: {counts['documents']} documents, {counts['decisions']} "
-                  f"decisions, {counts['units']} search units, {counts['terms']} terms; loaded in "
+                  f"decisions, {store.search_index.item_count()} items in the index; loaded in "
                   f"{archive.load_seconds:.0f} s ({counts['items'] / archive.load_seconds:.0f} items/s)")
             for label, median, total in per_query:
                 print(f"  {median:8.1f} ms  {total:7d} hits  {label}")
             print(f"{name} at {counts['items']} items: p50 {p50:.1f} ms, p95 {p95:.1f} ms "
                   f"over {len(timings)} runs of {len(QUERIES)} queries")
-            runs.append({"backend": name, "items": size, "load_seconds": archive.load_seconds, "counts": counts,
-                         "p50_ms": p50, "p95_ms": p95,
-                         "queries": [{"query": q, "median_ms": m, "hits": t} for q, m, t in per_query]})
+            run: dict[str, object] = {
+                "backend": name, "items": size, "load_seconds": archive.load_seconds, "counts": counts,
+                "items_per_second": counts["items"] / archive.load_seconds, "p50_ms": p50, "p95_ms": p95,
+                "queries": [{"query": q, "median_ms": m, "hits": t} for q, m, t in per_query]}
+            if http:
+                http_timings, http_queries = measure_http(url, repeat)
+                run.update(http_p50_ms=percentile(http_timings, 0.5), http_p95_ms=percentile(http_timings, 0.95),
+                           http_queries=[{"query": q, "median_ms": m, "hits": t} for q, m, t in http_queries])
+                print(f"{name} at {counts['items']} items through GET /api/search: p50 {run['http_p50_ms']:.1f} ms, "
+                      f"p95 {run['http_p95_ms']:.1f} ms")
+            runs.append(run)
     return runs
 
 
-def ratios(runs: list[dict[str, object]]) -> list[dict[str, object]]:
-    """Each run's p50/p95 against its reference in this run: the smallest SQLite archive for a larger
-    one, SQLite at the same size for PostgreSQL."""
-    sqlite = {r["items"]: r for r in runs if r["backend"] == "sqlite"}
+def baseline_runs(revision: str, sqlite_sizes: list[int], postgres_sizes: list[int], repeat: int,
+                  seed: int) -> list[dict[str, object]]:
+    """This bench as it was at ``revision`` (the engine before), run now on the same machine."""
+    if not sqlite_sizes and not postgres_sizes:
+        return []
+    with tempfile.TemporaryDirectory(prefix="protokoll-baseline-") as folder:
+        archive = subprocess.run(["git", "archive", revision], cwd=ROOT, capture_output=True, check=True).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tree:
+            tree.extractall(folder, filter="data")
+        command = [sys.executable, "bench/search_bench.py", "--sqlite", ",".join(map(str, sqlite_sizes)),
+                   "--postgres", ",".join(map(str, postgres_sizes)), "--repeat", str(repeat), "--seed", str(seed)]
+        print(f"\n== the engine at {revision}: {' '.join(command[1:])}", file=sys.stderr)
+        subprocess.run(command, cwd=folder, check=True, env={"PYTHONPATH": folder, "PATH": "/usr/bin:/bin",
+                                                            "HOME": str(Path.home())})
+        old = json.loads((Path(folder) / "bench" / "results" / "search.json").read_text())
+    for run in old["runs"]:
+        run["items_per_second"] = run["counts"]["items"] / run["load_seconds"]
+    return old["runs"]
+
+
+def ratios(runs: list[dict[str, object]], before: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Each run's figures against the engine before at the same backend and size, measured in this run."""
     found = []
+    old = {(r["backend"], r["items"]): r for r in before}
     for run in runs:
-        if run["backend"] == "sqlite" and sqlite and run["items"] != min(sqlite):
-            reference, label = sqlite[min(sqlite)], f"sqlite {run['items']} vs sqlite {min(sqlite)}"
-        elif run["backend"] == "postgres" and run["items"] in sqlite:
-            reference, label = sqlite[run["items"]], f"postgres {run['items']} vs sqlite {run['items']}"
-        else:
+        reference = old.get((run["backend"], run["items"]))
+        if reference is None:
             continue
-        found.append({"comparison": label,
+        found.append({"comparison": f"{run['backend']} {run['items']}: Tantivy vs before",
                       "p50": run["p50_ms"] / reference["p50_ms"],  # type: ignore[operator]
-                      "p95": run["p95_ms"] / reference["p95_ms"]})  # type: ignore[operator]
+                      "p95": run["p95_ms"] / reference["p95_ms"],  # type: ignore[operator]
+                      "items_per_second": run["items_per_second"] / reference["items_per_second"]})  # type: ignore
     return found
 
 
-def print_summary(runs: list[dict[str, object]], compared: list[dict[str, object]]) -> None:
-    print(f"\n{'backend':<10}{'items':>10}{'load s':>9}{'items/s':>9}{'p50 ms':>9}{'p95 ms':>9}")
-    for run in runs:
-        rate = run["counts"]["items"] / run["load_seconds"]  # type: ignore[index, operator]
-        print(f"{run['backend']:<10}{run['items']:>10}{run['load_seconds']:>9.0f}{rate:>9.0f}"
-              f"{run['p50_ms']:>9.1f}{run['p95_ms']:>9.1f}")
+def print_summary(runs: list[dict[str, object]], before: list[dict[str, object]],
+                  compared: list[dict[str, object]]) -> None:
+    print(f"\n{'engine':<10}{'backend':<10}{'items':>10}{'load s':>9}{'items/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
+          f"{'http p50':>10}{'http p95':>10}")
+    for engine, group in (("tantivy", runs), ("before", before)):
+        for run in group:
+            http = (f"{run['http_p50_ms']:>10.1f}{run['http_p95_ms']:>10.1f}" if "http_p50_ms" in run else "")
+            print(f"{engine:<10}{run['backend']:<10}{run['items']:>10}{run['load_seconds']:>9.0f}"
+                  f"{run['items_per_second']:>9.0f}{run['p50_ms']:>9.1f}{run['p95_ms']:>9.1f}{http}")
     for ratio in compared:
-        print(f"{ratio['comparison']}: p50 {ratio['p50']:.2f}×, p95 {ratio['p95']:.2f}×")
+        print(f"{ratio['comparison']}: p50 {ratio['p50']:.3f}×, p95 {ratio['p95']:.3f}×, "
+              f"items/s {ratio['items_per_second']:.2f}×")
 
 
 def sizes(text: str) -> list[int]:
@@ -265,29 +384,42 @@ def sizes(text: str) -> list[int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sqlite", type=sizes, default=[100_000, 1_000_000],
+    parser.add_argument("--items", "--sqlite", dest="sqlite", type=sizes, default=[100_000, 1_000_000],
                         help="archive sizes (items) for SQLite, comma-separated; one archive grown to each in turn; "
                              "'' skips SQLite")
-    parser.add_argument("--postgres", type=sizes, default=[100_000],
-                        help="archive sizes (items) for PostgreSQL, comma-separated; '' skips PostgreSQL")
+    parser.add_argument("--postgres", type=sizes, default=[],
+                        help="archive sizes (items) for PostgreSQL, comma-separated (default none)")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per query")
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--http", action="store_true", help="also time the queries through GET /api/search")
     parser.add_argument("--postgres-url", help="an empty PostgreSQL database to use instead of a throwaway server")
+    parser.add_argument("--baseline", metavar="REV", help="also run the bench of git revision REV (the engine before)")
+    parser.add_argument("--baseline-items", type=sizes, default=[], help="SQLite sizes for --baseline")
+    parser.add_argument("--baseline-postgres", type=sizes, default=[], help="PostgreSQL sizes for --baseline")
+    parser.add_argument("--output", default="search", help="results file name under bench/results (no .json)")
     args = parser.parse_args()
 
     runs: list[dict[str, object]] = []
     if args.sqlite:
         with tempfile.TemporaryDirectory(prefix="protokoll-bench-") as folder:
-            runs += run_backend("sqlite", str(Path(folder) / "bench.db"), args.sqlite, args.seed, args.repeat)
+            runs += run_backend("sqlite", str(Path(folder) / "bench.db"), args.sqlite, args.seed, args.repeat,
+                                args.http)
     if args.postgres:
         if args.postgres_url:
-            runs += run_backend("postgres", args.postgres_url, args.postgres, args.seed, args.repeat)
+            runs += run_backend("postgres", args.postgres_url, args.postgres, args.seed, args.repeat, args.http)
         else:
-            with ThrowawayPostgres() as server:
-                runs += run_backend("postgres", server.url, args.postgres, args.seed, args.repeat)
-    compared = ratios(runs)
-    print_summary(runs, compared)
-    write_results("search", {"runs": runs, "ratios": compared, "repeat": args.repeat, "queries": len(QUERIES)})
+            with ThrowawayPostgres() as server, tempfile.TemporaryDirectory(prefix="protokoll-bench-") as folder:
+                import os
+
+                os.environ["PROTOKOLL_INDEX"] = str(Path(folder) / "index")
+                runs += run_backend("postgres", server.url, args.postgres, args.seed, args.repeat, args.http)
+                del os.environ["PROTOKOLL_INDEX"]
+    before = baseline_runs(args.baseline, args.baseline_items, args.baseline_postgres, args.repeat,
+                           args.seed) if args.baseline else []
+    compared = ratios(runs, before)
+    print_summary(runs, before, compared)
+    write_results(args.output, {"runs": runs, "before": before, "baseline": args.baseline, "ratios": compared,
+                                "repeat": args.repeat, "queries": len(QUERIES)})
 
 
 if __name__ == "__main__":

@@ -78,11 +78,12 @@ def render_text(record: Document) -> str:
     return "\n".join(out)
 
 
-from pipeline.store_cli import load, person, search  # noqa: E402
+from pipeline.store_cli import load, person, reindex, search  # noqa: E402
 
 main.add_command(load)
 main.add_command(search)
 main.add_command(person)
+main.add_command(reindex)
 
 from pipeline.web_cli import export_group, serve  # noqa: E402
 

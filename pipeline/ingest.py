@@ -178,6 +178,8 @@ def ingest_file(store: Store, path: Path, run_id: str, limits: Limits, quarantin
     outcome = _ingest(store, path, run_id, limits, quarantine_dir, retry_quarantined, workers or os.cpu_count() or 1)
     outcome.seconds = round(time.monotonic() - started, 3)
     record_outcome(store, run_id, outcome)
+    if outcome.counts_as == "new":  # the run's account first: an index a crash leaves behind catches up
+        store.index_changes()
     return outcome
 
 
@@ -213,7 +215,7 @@ def _ingest(store: Store, path: Path, run_id: str, limits: Limits, quarantine_di
         return FileOutcome(str(path), sha, "quarantined", extracted.reason, extracted.pages, copy=copy)
     document = extracted.document
     try:
-        loaded = store.load(document)
+        loaded = store.load(document, sync_index=False)
     except Exception:
         # Another run loaded the same content between our check and our insert (PostgreSQL's
         # unique sha256 refuses the second): that is a skip, not an error.

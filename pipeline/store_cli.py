@@ -1,4 +1,5 @@
-"""`protokoll load`, `protokoll search`, `protokoll person`: the store from the command line.
+"""`protokoll load`, `protokoll search`, `protokoll person`, `protokoll reindex`: the store from
+the command line.
 
 Every failure a user can cause in a query (a bad database URL, an unreachable server, a query
 with nothing to search for, a malformed date) ends in one line on stderr and exit status 2.
@@ -13,7 +14,7 @@ import functools
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
@@ -30,8 +31,8 @@ from pipeline.ingest import (
     store_failure,
 )
 from pipeline.isolated import Limits
-from pipeline.store import SearchRequest, SearchResult, StoreError, open_store
-from pipeline.store.results import FACETS, Hit, PersonReport, day_bound, kronor_amount
+from pipeline.store import SearchRequest, SearchResult, Store, StoreError, open_store
+from pipeline.store.results import FACETS, Hit, LoadOutcome, PersonReport, day_bound, kronor_amount
 
 if TYPE_CHECKING:
     from pipeline.archive.meetings import MeetingHits
@@ -40,6 +41,10 @@ DOCUMENT_KINDS = ("protokoll", "minnesanteckningar", "rapport", "verksamhetsplan
 DECISION_KINDS = ("decision", "noted", "no_decision", "recommendation")
 DB_HELP = "The store: a SQLite file path (default $PROTOKOLL_DB or ~/.local/share/protokoll/protokoll.db) " \
           "or a postgresql:// URL."
+INDEX_HELP = "The search index's folder (default $PROTOKOLL_INDEX, else beside a SQLite store as FILE-index, " \
+             "else ~/.local/share/protokoll/index/...); rebuilt from the store when missing or unreadable."
+RECORDS_BATCH = 200  # records a transaction: a commit per record costs more than the record
+RECORDS_SYNC = 5_000  # records between two commits of the search index in a records load
 QUARANTINE_HELP = "Where copies of unreadable files go, each with a .reason.json (default $PROTOKOLL_QUARANTINE, " \
                   "else quarantine/ beside a SQLite store, else ~/.local/share/protokoll/quarantine)."
 
@@ -92,27 +97,46 @@ def limits_of(time_base: float | None, time_per_page: float | None, memory_mb: i
 
 # -- load -------------------------------------------------------------------------------------
 
-@click.command(short_help="Load PDF and DOCX files, or folders of them, into the store.")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.command(short_help="Load PDF and DOCX files (or records), or folders of them, into the store.")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--records", "records", type=click.File("r", encoding="utf-8"), metavar="FILE.jsonl",
+              help="Load records in the `extract --format json` shape, one a line ('-' reads standard input), "
+                   "instead of files: each is identified by its sha256.")
 @click.option("--db", help=DB_HELP)
+@click.option("--index", help=INDEX_HELP)
 @click.option("--quarantine", "quarantine_dir", type=click.Path(path_type=Path, file_okay=False),
               help=QUARANTINE_HELP)
 @limit_options
 @run_errors
-def load(paths: tuple[Path, ...], db: str | None, quarantine_dir: Path | None, time_base: float | None,
-         time_per_page: float | None, memory_mb: int | None) -> None:
+def load(paths: tuple[Path, ...], records: click.utils.LazyFile | None, db: str | None, index: str | None,
+         quarantine_dir: Path | None, time_base: float | None, time_per_page: float | None,
+         memory_mb: int | None) -> None:
     """Extract PDF and DOCX files (or every one under a folder) into the store, one after the other.
 
     A file already stored (same content) is skipped unless this extractor is newer than the
     one that stored it; then its rows are replaced in one transaction. A file that cannot be
     read is quarantined (a copy and its reason; the original stays) and named on stderr.
     Other files in a folder are skipped and counted. The run is listed by `protokoll runs`.
+    The search index is brought up to date in the same run.
+
+    With --records, records extracted elsewhere (`protokoll extract FILE --format json`, one a
+    line) are loaded by the same rules: how records reach a store from other machines, or move
+    from one store to another. A line that is no valid record is named on stderr and skipped.
+
     Exit 0 when the run completed, 1 when it could not (store unreachable, input missing).
     """
+    if records is not None:
+        if paths:
+            fail("give either files and folders or --records, not both", status=1)
+        with open_store(db, index=index) as store:
+            load_records(store, records)
+        return
+    if not paths:
+        fail("give the files or folders to load (or --records FILE.jsonl)", status=1)
     limits = limits_of(time_base, time_per_page, memory_mb)
     quarantine_dir = quarantine_dir or default_quarantine(db)
     started = time.monotonic()
-    with open_store(db) as store:
+    with open_store(db, index=index) as store:
         discovery = discover(paths, exclude=quarantine_dir)
         run_id = start_run(store, "load", paths)
         outcomes: list[FileOutcome] = []
@@ -133,6 +157,88 @@ def load(paths: tuple[Path, ...], db: str | None, quarantine_dir: Path | None, t
     click.echo(load_summary(outcomes, report.ignored))
     if discovery.missing:
         sys.exit(1)
+
+
+def load_records(store: Store, lines: Iterable[str], name: str | None = None) -> dict[str, int]:
+    """Load records given as JSON lines, a batch a transaction, the index committed every few
+    thousand; a line that is no valid record, or that the store refuses, is named on stderr and
+    skipped. Prints and returns the tally."""
+    from pydantic import ValidationError
+
+    from schemas.record import Document
+
+    name = name or getattr(lines, "name", "records")
+    tally = {status: 0 for status in ("loaded", "replaced", "unchanged", "kept", "refused")}
+    items = 0
+    started = time.monotonic()
+    batch: list[tuple[int, Document]] = []
+    since_sync = 0
+
+    def flush() -> None:
+        nonlocal items, since_sync
+        for _, outcome in _load_batch(store, batch, name):
+            if outcome is None:
+                tally["refused"] += 1
+                continue
+            tally[outcome.status] += 1
+            items += outcome.units if outcome.status in ("loaded", "replaced") else 0
+        since_sync += len(batch)
+        batch.clear()
+        if since_sync >= RECORDS_SYNC:
+            store.sync_index()
+            since_sync = 0
+
+    with store.bulk_indexing():
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                batch.append((number, Document.model_validate_json(line)))
+            except ValidationError as exc:
+                tally["refused"] += 1
+                click.echo(f"protokoll: {name}:{number}: not a record: {_first_error(exc)}", err=True)
+                continue
+            if len(batch) >= RECORDS_BATCH:
+                flush()
+        flush()
+    seconds = time.monotonic() - started
+    records = sum(tally.values())
+    parts = [f"{tally[s]} {s}" for s in tally if tally[s] or s == "loaded"]
+    rate = f"; {items} items in {seconds:.1f} s ({items / seconds:.0f} items/s)" if seconds and items else ""
+    click.echo(f"{records} record{'s' if records != 1 else ''}: " + ", ".join(parts) + rate)
+    return tally
+
+
+def _load_batch(store: Store, batch: list[tuple[int, object]], name: str) -> list[tuple[int, LoadOutcome | None]]:
+    """The batch in one transaction; when the store refuses it, record by record, naming the one refused."""
+    if not batch:
+        return []
+    try:
+        outcomes = store.load_many([record for _, record in batch])  # type: ignore[misc]
+        return [(number, outcome) for (number, _), outcome in zip(batch, outcomes, strict=True)]
+    except StoreError:
+        raise
+    except Exception:
+        if len(batch) == 1:
+            raise
+    found: list[tuple[int, LoadOutcome | None]] = []
+    for number, record in batch:
+        try:
+            found.append((number, store.load(record)))  # type: ignore[arg-type]
+        except StoreError:
+            raise
+        except Exception as exc:
+            click.echo(f"protokoll: {name}:{number}: the store refused the record: {store_failure(exc)}", err=True)
+            found.append((number, None))
+    return found
+
+
+def _first_error(exc: Exception) -> str:
+    errors = getattr(exc, "errors", lambda: [])()
+    if errors:
+        where = ".".join(str(p) for p in errors[0].get("loc", ()))
+        return f"{where}: {errors[0].get('msg', '')}" if where else str(errors[0].get("msg", ""))
+    return str(exc).splitlines()[0]
 
 
 def load_summary(outcomes: list[FileOutcome], ignored: int) -> str:
@@ -174,13 +280,17 @@ def describe_outcome(outcome: FileOutcome) -> str:
 @click.option("--facets/--no-facets", default=True, show_default=True,
               help="Counts per organisation, body, year and decision kind.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--index", help=INDEX_HELP)
 @one_line_errors
 def search(query: str, db: str | None, organisation: str | None, body: str | None, kinds: tuple[str, ...],
            date_from: str | None, date_to: str | None, decision_kinds: tuple[str, ...], decisions_only: bool,
            person: str | None, min_amount: str | None, max_amount: str | None, limit: int, offset: int,
-           facets: bool, fmt: str) -> None:
-    """Search decisions and item text, in Swedish: "bevilja" finds "beviljades", "koordinator"
-    finds "rehabkoordinatorer". Quote a phrase ("Samordningsteam Hallstahammar"), use OR, -word, word*.
+           facets: bool, fmt: str, index: str | None) -> None:
+    """Search agenda items, their decisions and text, in Swedish: every word must be found in the
+    item. "bevilja" finds "beviljades", "koordinator" finds "rehabkoordinatorer", "styrelsearvode"
+    finds "arvode till styrelsen", "20kr" finds "20 kr", and a word that finds nothing is searched
+    as the nearest words of the archive ("protokol": "Visar resultat för «protokoll»"). Quote a
+    phrase ("Samordningsteam Hallstahammar"), use OR, -word, word*.
 
     --format json prints the object GET /api/search answers for the same query and filters."""
     request = SearchRequest(
@@ -190,7 +300,7 @@ def search(query: str, db: str | None, organisation: str | None, body: str | Non
         min_amount=parse_amount(min_amount, "--min-amount"), max_amount=parse_amount(max_amount, "--max-amount"),
         limit=limit, offset=offset, facets=facets,
     )
-    with open_store(db, create=False) as store:
+    with open_store(db, create=False, index=index) as store:
         if fmt == "json":
             from pipeline.web.views import search_page
 
@@ -225,10 +335,12 @@ def parse_amount(value: str | None, option: str) -> int | None:
 
 def render_hits(result: SearchResult, offset: int = 0, groups: list[MeetingHits] | None = None) -> str:
     """The hits by meeting (each meeting once with its files, each hit once with the other files'
-    pages), or one by one when no grouping is given."""
+    pages), or one by one when no grouping is given; the notice first when words were corrected."""
+    notice = [result.notice] if result.notice else []
     if not result.hits:
-        return "No hits." if not result.total else f"{result.total} hits; none from number {offset + 1} on."
-    out = [f"{result.total} hit{'s' if result.total != 1 else ''}"
+        return "\n".join([*notice, "No hits." if not result.total else
+                          f"{result.total} hits; none from number {offset + 1} on."])
+    out = [*notice, f"{result.total} hit{'s' if result.total != 1 else ''}"
            + (f", showing {offset + 1}-{offset + len(result.hits)}" if result.total > len(result.hits) else "")]
     if groups is None:
         for rank, hit in enumerate(result.hits, start=offset + 1):
@@ -261,7 +373,8 @@ def render_meetings(groups: list[MeetingHits]) -> list[str]:
 def hit_heading(hit: Hit) -> str:
     number = f"§ {hit.item_number}  " if hit.item_number is not None else ""
     kind = f"[{hit.decision_kind}]" if hit.decision_kind else "[text]"
-    return f"{hit.source}  {number}s. {hit.page}  {kind}  score {hit.score:.3f}"
+    where = f"  in {'+'.join(hit.matched)}" if hit.matched else ""
+    return f"{hit.source}  {number}s. {hit.page}  {kind}{where}  score {hit.score:.3f}"
 
 
 # -- person -----------------------------------------------------------------------------------
@@ -270,13 +383,14 @@ def hit_heading(hit: Hit) -> str:
 @click.argument("name")
 @click.option("--db", help=DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--index", help=INDEX_HELP)
 @one_line_errors
-def person(name: str, db: str | None, fmt: str) -> None:
+def person(name: str, db: str | None, fmt: str, index: str | None) -> None:
     """A person's meetings and the decisions that name them, whatever the spelling
     ("Britt-Mari" / "Britt Mari", any case). Exit 1 when no one or several people match."""
     if not name.strip():
         fail("give a name to look up")
-    with open_store(db, create=False) as store:
+    with open_store(db, create=False, index=index) as store:
         found = store.find_persons(name)
         if not found:
             fail(f"no person named '{name}' in the store", status=1)
@@ -304,3 +418,24 @@ def render_person(report: PersonReport) -> str:
         out.append(f"{label}: {len(hits)}")
         out += [f"  {hit_heading(hit).rsplit('  score', 1)[0]}\n     {hit.snippet}" for hit in hits]
     return "\n".join(out)
+
+
+# -- reindex ----------------------------------------------------------------------------------
+
+@click.command(short_help="Rebuild the search index from the store.")
+@click.option("--db", help=DB_HELP)
+@click.option("--index", help=INDEX_HELP)
+@one_line_errors
+def reindex(db: str | None, index: str | None) -> None:
+    """Rebuild the search index from the store (the record of truth), with a progress bar.
+
+    Not needed in the ordinary run of things: every load and delete updates the index, and a
+    missing or unreadable one is rebuilt when it is next opened. Searches go on answering from
+    the old index until the new one is complete."""
+    started = time.monotonic()
+    with open_store(db, create=False, index=index) as store:
+        documents = store.reindex()
+        items = store.counts()["items"]
+        path = store.index_path
+    click.echo(f"indexed {documents} document{'s' if documents != 1 else ''} ({items} items) in "
+               f"{time.monotonic() - started:.1f} s: {path}")

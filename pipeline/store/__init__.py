@@ -1,7 +1,9 @@
 """The searchable store: extracted records in SQLite (the default) or PostgreSQL, one interface.
 
 ``open_store(url)`` takes a file path (or ``sqlite:///path``) or a ``postgresql://`` URL and
-returns a migrated Store; see pipeline/store/base.py for what a Store does.
+returns a migrated Store; see pipeline/store/base.py for what a Store does. Its search index
+(pipeline/search/) is a folder beside the SQLite file, or the one ``index`` or $PROTOKOLL_INDEX
+names; it is opened when first searched or loaded into.
 """
 
 from __future__ import annotations
@@ -36,11 +38,12 @@ def default_db() -> str:
     return os.environ.get("PROTOKOLL_DB") or str(Path.home() / ".local" / "share" / "protokoll" / "protokoll.db")
 
 
-def open_store(url: str | None = None, create: bool = True) -> Store:
+def open_store(url: str | None = None, create: bool = True, index: str | Path | None = None) -> Store:
     """The store at ``url``, its schema migrated; StoreError says why it cannot be opened.
 
     ``create=False`` refuses to make a new SQLite file (a search on a mistyped path should say
-    so, not answer from an empty store).
+    so, not answer from an empty store). ``index`` is the search index's folder (default
+    $PROTOKOLL_INDEX, else beside a SQLite file; see pipeline/search/index.py).
     """
     url = url or default_db()
     scheme_match = SCHEME.match(url)
@@ -57,8 +60,11 @@ def open_store(url: str | None = None, create: bool = True) -> Store:
     else:
         raise StoreError(f"unsupported database URL scheme '{scheme}://': use a file path, sqlite:///PATH "
                          "or postgresql://USER@HOST:PORT/DATABASE")
+    from pipeline.search.location import index_path
+
+    store.index_path = index_path(url, index)
     try:
-        store.migrate()
+        store.fresh = 1 in store.migrate()
     except StoreError:
         store.close()
         raise

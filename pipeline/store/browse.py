@@ -6,7 +6,8 @@ A row is built from the record's own models (``store.record(sha256)``): a decisi
 with its meeting, so a field added to schemas/record.py reaches every export by itself.
 
 Filters are the store's ``SearchRequest``. With query text, the store's search picks the
-decisions (and the meetings with hits), so a filter means exactly what it means in a search.
+decisions (each hit names the decisions of its item that hold the query's words) and the
+meetings with hits, so a filter means exactly what it means in a search.
 Without query text the same filters are applied here in SQL: organisation and body as parts
 of the name in any case, document kinds, the date range, the person as an attendee, and the
 decision kinds and amounts on the decision itself.
@@ -25,7 +26,6 @@ from pydantic import BaseModel, ConfigDict
 from extractors.text import fold, person_key
 from pipeline.store.base import MAX_LIMIT, Store
 from pipeline.store.results import Hit, SearchRequest
-from pipeline.store.textindex import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
 from schemas.record import Attendee, Decision, Document, Item
 
 # The decision kinds as a Swedish beslutsförteckning names them.
@@ -229,8 +229,8 @@ def meeting_order(summary: DocumentSummary) -> tuple:
 def select_decisions(store: Store, request: SearchRequest) -> list[DecisionKey]:
     """The decisions the request keeps, in meeting order."""
     if request.text.strip():
-        decision_hits = all_hits(store, replace(request, decisions_only=True))
-        keys = {key for _, key in located_hits(store, decision_hits) if key is not None}
+        keys = {(hit.sha256, hit.item - 1, decision - 1)
+                for hit in all_hits(store, replace(request, decisions_only=True)) for decision in hit.decisions}
     else:
         keys = set(_decisions_by_filters(store, request))
     summaries = document_summaries(store, {sha for sha, _, _ in keys})
@@ -320,50 +320,19 @@ def all_hits(store: Store, request: SearchRequest) -> Iterator[Hit]:
 
 @dataclass(frozen=True)
 class HitLocation:
-    """Where a hit sits in its record: the item, and the decision when the hit is one (0-based)."""
+    """Where a hit sits in its record: the item, and the decision it quotes, if any (0-based)."""
 
     item: int | None
     decision: int | None
 
 
 def locate_hit(document: Document, hit: Hit) -> HitLocation:
-    """The item (and decision) of the record a search hit came from.
-
-    A hit names its item by title, § and page and its decision by kind and page; when an item
-    holds two such decisions on one page, the one whose text holds the hit's snippet is it.
-    """
-    items = [i for i, item in enumerate(document.items)
-             if item.title == hit.item_title and item.number == hit.item_number]
-    if hit.decision_kind is None:
-        on_page = [i for i in items if document.items[i].page_start == hit.page]
-        chosen = (on_page or items or [None])[0]
-        return HitLocation(chosen, None)
-    candidates = [(i, j) for i in items for j, decision in enumerate(document.items[i].decisions)
-                  if decision.kind == hit.decision_kind and decision.page == hit.page]
-    if not candidates:
-        return HitLocation(items[0] if items else None, None)
-    i, j = max(candidates, key=lambda c: (snippet_overlap(hit.snippet, document.items[c[0]].decisions[c[1]].text),
-                                          -c[0], -c[1]))
-    return HitLocation(i, j)
-
-
-def snippet_overlap(snippet: str, text: str) -> int:
-    """How many characters of a snippet's pieces (marks and cuts removed) the text holds."""
-    plain = snippet.replace(HIGHLIGHT_OPEN, "").replace(HIGHLIGHT_CLOSE, "")
-    flat = " ".join(text.split())
-    return sum(len(piece) for piece in (p.strip() for p in re.split(r"…| — ", plain)) if piece and piece in flat)
-
-
-def located_hits(store: Store, hits: Iterable[Hit]) -> Iterator[tuple[Hit, DecisionKey | None]]:
-    """Each hit with the key of its decision (None for an item's running text)."""
-    records = RecordCache(store)
-    for hit in hits:
-        document = records[hit.sha256]
-        location = locate_hit(document, hit) if document else HitLocation(None, None)
-        key = None
-        if location.item is not None and location.decision is not None:
-            key = (hit.sha256, location.item, location.decision)
-        yield hit, key
+    """The item (and decision) of the record a search hit came from, as the hit names them."""
+    if not 1 <= hit.item <= len(document.items):
+        return HitLocation(None, None)
+    decisions = document.items[hit.item - 1].decisions
+    decision = hit.decision - 1 if hit.decision is not None and 1 <= hit.decision <= len(decisions) else None
+    return HitLocation(hit.item - 1, decision)
 
 
 class RecordCache:

@@ -72,14 +72,26 @@ class SearchRequest:
 
 @dataclass(frozen=True)
 class Hit:
-    """One decision or one item's running text that matched; the JSON contract's fields."""
+    """One agenda item that holds every word of the query; the JSON contract's fields.
+
+    ``matched`` says where the words were found ("title", "decision", "text"); the decision
+    quoted (``decision_id``, its 1-based place ``decision`` in the item and its kind) is the one
+    holding most of them, when one holds as many as the running text; ``decisions`` lists every
+    decision of the item that holds query words (all of them when only the title does). ``page``
+    is the quoted decision's page, else the item's first page."""
 
     source: str
     sha256: str
+    item_id: int
+    item: int  # 1-based place of the item in its record
     item_number: int | None
     item_title: str
-    page: int
+    decision_id: int | None
+    decision: int | None  # 1-based place of the quoted decision in its item
     decision_kind: str | None
+    decisions: tuple[int, ...]
+    matched: tuple[str, ...]
+    page: int
     snippet: str
     score: float
 
@@ -92,9 +104,16 @@ class SearchResult:
     total: int
     hits: list[Hit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    corrected: str | None = None  # the query as searched, when words that found nothing were read as near ones
+
+    @property
+    def notice(self) -> str | None:
+        """What the page says when it searched for near spellings instead."""
+        return f"Visar resultat för «{self.corrected}»" if self.corrected else None
 
     def to_json(self, with_facets: bool = False) -> dict[str, object]:
-        out: dict[str, object] = {"total": self.total, "hits": [h.to_json() for h in self.hits]}
+        out: dict[str, object] = {"total": self.total, "hits": [h.to_json() for h in self.hits],
+                                  "corrected": self.corrected, "notice": self.notice}
         if with_facets:
             out["facets"] = {name: [{"value": v, "count": c} for v, c in values]
                              for name, values in self.facets.items()}

@@ -1,5 +1,6 @@
 """A record as rows: the model tables (column for field, as pipeline/store/schema.py derives
-them), the search units, their index terms and the abbreviations the text defines.
+them) and the abbreviations the text defines (the search index is made from these rows:
+pipeline/search/sources.py).
 
 Pure: ids come from the caller, nothing touches a database here.
 """
@@ -14,13 +15,11 @@ from datetime import UTC, date, datetime
 from pydantic import BaseModel
 
 from extractors.text import fold, person_key
+from pipeline.search.analysis import fold_word, index_text
 from pipeline.store.abbreviations import defined_abbreviations
 from pipeline.store.schema import TABLE_OF_MODEL, Table, derive_tables
-from pipeline.store.textindex import fold_word, index_text
-from schemas.record import Decision, Document, Item
+from schemas.record import Document, Item
 
-# A decision outranks running text that holds the same words.
-UNIT_WEIGHT = {"decision": 2.0, "item": 1.0}
 TABLES: dict[str, Table] = {t.name: t for t in derive_tables()}
 
 Row = dict[str, object]
@@ -28,31 +27,10 @@ NextId = Callable[[str], int]
 
 
 @dataclass
-class UnitIndex:
-    """A unit's index terms: an item's title, a decision's context (its item's title), the text."""
-
-    unit_id: int
-    title_terms: str
-    context_terms: str
-    body_terms: str
-
-
-@dataclass
 class RecordRows:
     tables: dict[str, list[Row]] = field(default_factory=lambda: {name: [] for name in TABLES})
-    units: list[Row] = field(default_factory=list)
-    unit_index: list[UnitIndex] = field(default_factory=list)
     abbreviations: list[Row] = field(default_factory=list)
     persons: dict[str, str] = field(default_factory=dict)  # person key -> name as first written
-
-    @property
-    def terms(self) -> set[str]:
-        """Every index term of the record's units."""
-        found: set[str] = set()
-        for unit in self.unit_index:
-            for terms in (unit.title_terms, unit.context_terms, unit.body_terms):
-                found.update(terms.split())
-        return found
 
 
 def record_rows(record: Document, next_id: NextId) -> RecordRows:
@@ -104,16 +82,12 @@ def _item_rows(rows: RecordRows, item: Item, ordinal: int, provenance: dict[str,
     item_id = next_id("items")
     rows.tables["items"].append(model_row(item, id=item_id, ordinal=ordinal, **provenance))
     _amount_rows(rows, item.amounts, {**provenance, "item_id": item_id}, next_id)
-    title = " ".join(part for part in (item.title, item.dnr) if part)
     for position, decision in enumerate(item.decisions):
         decision_id = next_id("decisions")
         rows.tables["decisions"].append(model_row(decision, id=decision_id, ordinal=position, item_id=item_id,
                                                   **provenance))
         _amount_rows(rows, decision.amounts, {**provenance, "item_id": item_id, "decision_id": decision_id},
                      next_id)
-        _add_unit(rows, next_id("units"), title, decision.text, item=item, item_id=item_id,
-                  decision=decision, decision_id=decision_id, **provenance)
-    _add_unit(rows, next_id("units"), title, running_text(item), item=item, item_id=item_id, **provenance)
 
 
 def _amount_rows(rows: RecordRows, amounts: list, owner: dict[str, object], next_id: NextId) -> None:
@@ -122,30 +96,6 @@ def _amount_rows(rows: RecordRows, amounts: list, owner: dict[str, object], next
         row.setdefault("item_id", None)
         row.setdefault("decision_id", None)
         rows.tables["amounts"].append(row)
-
-
-def running_text(item: Item) -> str:
-    """The item's text without its decisions' clauses, which are units of their own."""
-    text = item.text
-    for decision in item.decisions:
-        text = text.replace(decision.text, " ", 1)
-    return " ".join(text.split())
-
-
-def _add_unit(rows: RecordRows, unit_id: int, title: str, text: str, *, item: Item, item_id: int,
-              document_id: object, sha256: object, decision: Decision | None = None,
-              decision_id: int | None = None) -> None:
-    kind = "decision" if decision else "item"
-    rows.units.append({
-        "id": unit_id, "document_id": document_id, "item_id": item_id, "decision_id": decision_id,
-        "kind": kind, "weight": UNIT_WEIGHT[kind],
-        "page": decision.page if decision else item.page_start,
-        "item_number": item.number, "item_title": item.title,
-        "decision_kind": decision.kind if decision else None, "text": text,
-    })
-    title_terms = index_text(title)
-    rows.unit_index.append(UnitIndex(unit_id, "" if decision else title_terms, title_terms if decision else "",
-                                     index_text(text)))
 
 
 def _abbreviation_rows(rows: RecordRows, record: Document, document_id: int) -> None:

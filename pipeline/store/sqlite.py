@@ -1,4 +1,4 @@
-"""The SQLite backend: one file, FTS5 over the units' index terms, bm25 ranking. Nothing to install."""
+"""The SQLite backend: one file, nothing to install; its search index is a folder beside it."""
 
 from __future__ import annotations
 
@@ -10,12 +10,6 @@ from pathlib import Path
 
 from pipeline.store.base import Store
 from pipeline.store.errors import StoreError
-from pipeline.store.query import ResolvedQuery, fts5_query
-from pipeline.store.rows import Row, UnitIndex
-
-# bm25 column weights (title, context, body): an item about X outweighs a passing mention of
-# X; a decision is found by its item's title too, but ranks by its own words.
-BM25_WEIGHTS = (2.5, 0.5, 1.0)
 
 
 class SqliteStore(Store):
@@ -87,9 +81,10 @@ class SqliteStore(Store):
     def lock_schema(self) -> None:
         """BEGIN IMMEDIATE already holds the database's write lock."""
 
+    def _lock_changes(self) -> None:
+        """BEGIN IMMEDIATE already holds the database's write lock: commits, and changes, come one at a time."""
+
     def optimize(self, thorough: bool = False) -> None:
-        if thorough:  # merge FTS5's segments into one b-tree: fewer pages to read per query
-            self.execute("INSERT INTO unit_fts (unit_fts) VALUES ('optimize')")
         self.execute("ANALYZE")
 
     def close(self) -> None:
@@ -97,28 +92,3 @@ class SqliteStore(Store):
 
     def _value(self, value: object) -> object:
         return value.isoformat() if isinstance(value, date) else value
-
-    def _insert_units(self, units: list[Row], index: list[UnitIndex]) -> None:
-        if not units:
-            return
-        columns = list(units[0])
-        self._insert_table("units", columns, units)
-        self.executemany("INSERT INTO unit_fts (rowid, title, context, body) VALUES (?, ?, ?, ?)",
-                         [(u.unit_id, u.title_terms, u.context_terms, u.body_terms) for u in index])
-
-    def _delete_unit_index(self, document_id: int) -> None:
-        self.execute("DELETE FROM unit_fts WHERE rowid IN (SELECT id FROM units WHERE document_id = ?)",
-                     (document_id,))
-
-    def _match_sql(self) -> tuple[str, str, str]:
-        # CROSS JOIN fixes SQLite's join order: the full-text match runs once, first, instead of
-        # once per row of a filtered documents table.
-        return ("unit_fts CROSS JOIN units u ON u.id = unit_fts.rowid CROSS JOIN documents d ON d.id = u.document_id",
-                "unit_fts MATCH ?",
-                f"-bm25(unit_fts, {', '.join(map(str, BM25_WEIGHTS))}) * u.weight")
-
-    def _named_sql(self) -> str:
-        return "u.id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)"
-
-    def _render(self, query: ResolvedQuery) -> str:
-        return fts5_query(query)

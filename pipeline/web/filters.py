@@ -8,8 +8,8 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from pipeline.search.analysis import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
 from pipeline.store.browse import DECISION_KIND_LABELS, paragraph
-from pipeline.store.textindex import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
 from pipeline.web.views import case_url, decision_url, file_url, item_anchor, meeting_url, person_url, sitting_url
 
 MARKED = re.compile(re.escape(str(escape(HIGHLIGHT_OPEN))) + r"(.*?)" + re.escape(str(escape(HIGHLIGHT_CLOSE))))

@@ -16,11 +16,9 @@ from pipeline.archive.meetings import MeetingHits, group_hits
 from pipeline.store import SearchRequest, Store
 from pipeline.store.browse import (
     DocumentSummary,
-    RecordCache,
     document_facets,
     document_summaries,
     list_documents,
-    locate_hit,
 )
 from pipeline.store.files import StoredFile
 from pipeline.store.results import Hit
@@ -93,12 +91,14 @@ class SearchView:
     total: int
     hits: list[HitView]
     facets: dict[str, list[tuple[str, int]]]
+    corrected: str | None = None
+    notice: str | None = None  # "Visar resultat för «…»" when near spellings were searched instead
 
 
 def search_view(store: Store, request: SearchRequest) -> SearchView:
     """The store's search, each hit placed in its meeting. QueryError for a query with nothing to find."""
     result = store.search(request)
-    return SearchView(result.total, place_hits(store, result.hits), result.facets)
+    return SearchView(result.total, place_hits(store, result.hits), result.facets, result.corrected, result.notice)
 
 
 class FacetValue(BaseModel):
@@ -106,14 +106,13 @@ class FacetValue(BaseModel):
     count: int
 
 
-# A search hit: the store's Hit fields (the search contract, defined once in results.py), its
-# meeting, its 1-based place in the record (item, decision) and the web app's addresses for it.
+# A search hit: the store's Hit fields (the search contract, defined once in results.py: ids,
+# 1-based places in the record, where the words were found), its meeting and the web app's
+# addresses for it.
 SearchHit = create_model(
     "SearchHit",
     **{f.name: (get_type_hints(Hit)[f.name], ...) for f in fields(Hit)},
     meeting=(DocumentSummary, ...),
-    item=(int | None, ...),
-    decision=(int | None, ...),
     links=(Links, ...),
 )
 
@@ -159,17 +158,20 @@ class SearchPage(BaseModel):
                                                 "kind over all hits; empty when not asked for.")
     meetings: list[MeetingHitsOut] = Field(default=[], description="This page's hits by meeting: each meeting "
                                            "once with its files, each hit once however many files hold it.")
+    corrected: str | None = Field(description="The query as searched, when words that found nothing were "
+                                  "searched as the nearest words of the archive; else null.")
+    notice: str | None = Field(description="What the search page says then: \"Visar resultat för «…»\".")
 
 
 def search_page(store: Store, request: SearchRequest) -> SearchPage:
     """The search as the CLI's JSON and the API give it. QueryError for a query with nothing to find."""
     view = search_view(store, request)
-    hits = [SearchHit(**vars(v.hit), meeting=v.meeting, item=v.item, decision=v.decision, links=v.links)
-            for v in view.hits]
+    hits = [SearchHit(**vars(v.hit), meeting=v.meeting, links=v.links) for v in view.hits]
     facets = {name: [FacetValue(value=value, count=count) for value, count in values]
               for name, values in view.facets.items()}
     return SearchPage(total=view.total, offset=request.offset, limit=request.limit, hits=hits, facets=facets,
-                      meetings=meetings_out(store, group_hits(store, [v.hit for v in view.hits])))
+                      meetings=meetings_out(store, group_hits(store, [v.hit for v in view.hits])),
+                      corrected=view.corrected, notice=view.notice)
 
 
 def meetings_out(store: Store, groups: list[MeetingHits]) -> list[MeetingHitsOut]:
@@ -182,8 +184,8 @@ def meetings_out(store: Store, groups: list[MeetingHits]) -> list[MeetingHitsOut
         for grouped in group.hits:
             view = HitView(grouped.hit, summaries[grouped.hit.sha256], grouped.item, grouped.decision)
             also = [file_link(hit.sha256, summaries[hit.sha256].source, hit.page) for hit, _, _ in grouped.also]
-            hits.append(GroupedSearchHit(**vars(grouped.hit), meeting=view.meeting, item=view.item,
-                                         decision=view.decision, links=view.links, also=also))
+            hits.append(GroupedSearchHit(**{**vars(grouped.hit), "item": view.item, "decision": view.decision},
+                                         meeting=view.meeting, links=view.links, also=also))
         out.append(MeetingHitsOut(id=meeting.id, date=meeting.date, organisation=meeting.organisation,
                                   body=meeting.body, kind=meeting.primary.kind, link=sitting_url(meeting.id),
                                   files=[file_link(d.sha256, d.source) for d in meeting.renderings], hits=hits))
@@ -238,21 +240,10 @@ def grouped_facets(groups: list[MeetingHits]) -> dict[str, list[tuple[str, int]]
 
 
 def place_hits(store: Store, hits: list[Hit]) -> list[HitView]:
-    """Each hit with its meeting and its place in the record (hits of removed documents left out)."""
+    """Each hit with its meeting and its place in the record, as the hit names it (hits of
+    documents removed since the index saw them are left out)."""
     meetings = document_summaries(store, {hit.sha256 for hit in hits})
-    records = RecordCache(store)
-    views = []
-    for hit in hits:
-        document = records[hit.sha256]
-        if document is None or hit.sha256 not in meetings:
-            continue
-        location = locate_hit(document, hit)
-        views.append(HitView(hit, meetings[hit.sha256], _one_based(location.item), _one_based(location.decision)))
-    return views
-
-
-def _one_based(index: int | None) -> int | None:
-    return None if index is None else index + 1
+    return [HitView(hit, meetings[hit.sha256], hit.item, hit.decision) for hit in hits if hit.sha256 in meetings]
 
 
 # -- meetings ---------------------------------------------------------------------------------

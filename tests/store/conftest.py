@@ -8,6 +8,7 @@ If the PostgreSQL server binaries are missing, the PostgreSQL tests fail (not sk
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,19 @@ from schemas.record import Document
 from tests.conftest import SAMPLES
 
 BACKENDS = ("sqlite", "postgres")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def index_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """PostgreSQL stores keep their search index under $XDG_DATA_HOME: here, inside the test's
+    temporary folders (processes the tests start inherit it), never in the user's home."""
+    before = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data-home"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_DATA_HOME", None)
+    else:
+        os.environ["XDG_DATA_HOME"] = before
 
 
 @pytest.fixture(scope="session")

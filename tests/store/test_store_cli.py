@@ -16,8 +16,10 @@ from pipeline.store.pg_server import ThrowawayPostgres, free_loopback_port
 from tests.conftest import SAMPLES
 
 SMALL_SAMPLES = ("000_0723f1c5f5b75f48__kommun.docx", "004_90a6bde803d3bf45__kommun.docx")
-HIT_FIELDS = {"source": str, "sha256": str, "item_number": (int, type(None)), "item_title": str, "page": int,
-              "decision_kind": (str, type(None)), "snippet": str, "score": float}
+HIT_FIELDS = {"source": str, "sha256": str, "item_id": int, "item": int, "item_number": (int, type(None)),
+              "item_title": str, "decision_id": (int, type(None)), "decision": (int, type(None)),
+              "decision_kind": (str, type(None)), "decisions": list, "matched": list, "page": int, "snippet": str,
+              "score": float}
 PROTOKOLL = Path(sys.executable).parent / "protokoll"
 
 
@@ -91,10 +93,11 @@ def test_search_json_is_the_contract(loaded_db: str) -> None:
     result = run("search", "Samordningsteam", "--db", loaded_db, "--format", "json")
     assert result.exit_code == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert set(answer) == {"total", "offset", "limit", "hits", "facets", "meetings"}
+    assert set(answer) == {"total", "offset", "limit", "hits", "facets", "meetings", "corrected", "notice"}
+    assert answer["corrected"] is answer["notice"] is None
     assert answer["total"] == len(answer["hits"]) > 1 and (answer["offset"], answer["limit"]) == (0, 20)
     for hit in answer["hits"]:
-        assert set(HIT_FIELDS) | {"meeting", "item", "decision", "links"} == set(hit)
+        assert set(HIT_FIELDS) | {"meeting", "links"} == set(hit)
         assert all(isinstance(hit[name], kind) for name, kind in HIT_FIELDS.items()), hit
         assert hit["meeting"]["sha256"] == hit["sha256"] and hit["item"] >= 1
     scores = [hit["score"] for hit in answer["hits"]]

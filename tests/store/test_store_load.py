@@ -23,8 +23,9 @@ def test_a_loaded_record_reads_back_whole(empty_store: Store, sample_records: di
     assert counts["items"] == sum(len(r.items) for r in records)
     assert counts["decisions"] == sum(len(i.decisions) for r in records for i in r.items)
     assert counts["table_amounts"] == sum(len(r.table_amounts) for r in records) > 0
-    # a unit per decision and one per item's running text
-    assert counts["units"] == counts["items"] + counts["decisions"]
+    # the search index holds one document per item, and has seen every change
+    assert empty_store.search_index.item_count() == counts["items"]
+    assert empty_store.search_index.seq == empty_store.change_seq() == counts["changes"] == 3
 
 
 def test_every_row_carries_the_file_hash_and_a_page(empty_store: Store,

@@ -111,11 +111,15 @@ def test_phrases_keep_word_order(samples_store: Store) -> None:
     assert words.total > phrase.total
 
 
-def test_decisions_rank_above_running_text_with_the_same_words(samples_store: Store) -> None:
+def test_an_item_is_one_hit_that_quotes_its_decision(samples_store: Store) -> None:
+    """§ 17 holds the word in its decision and its running text: one hit per rendering, quoting
+    the decision, saying both."""
     result = search(samples_store, "protokolljusterare")
     kinds = [(h.item_number, h.decision_kind) for h in result.hits]
     assert kinds[:3] == [(17, "decision")] * 3
-    assert (17, None) in kinds[3:]  # the running text of § 17 is found, below its decision
+    assert all(number != 17 for number, _ in kinds[3:])
+    assert all({"decision", "text"} <= set(h.matched) for h in result.hits[:3])
+    assert len({(h.sha256, h.item) for h in result.hits}) == len(result.hits)
     assert [h.score for h in result.hits] == sorted((h.score for h in result.hits), reverse=True)
 
 

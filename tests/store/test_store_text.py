@@ -1,22 +1,13 @@
-"""The pieces under search that need no database: index terms, query parsing and rendering,
-snippets and abbreviations, on Swedish text from the samples."""
+"""The pieces under search that need no index: index terms, query parsing, snippets and
+abbreviations, on Swedish text from the samples."""
 
 from __future__ import annotations
 
 import pytest
 
+from pipeline.search.analysis import TermMatcher, highlight, index_text, stem, terms_of
+from pipeline.search.query import Phrase, Word, lemma_keys, parse_query
 from pipeline.store.abbreviations import defined_abbreviations
-from pipeline.store.query import (
-    Alternatives,
-    Phrase,
-    ResolvedQuery,
-    Word,
-    fts5_query,
-    lemma_keys,
-    parse_query,
-    tsquery,
-)
-from pipeline.store.textindex import TermMatcher, highlight, index_text, stem, terms_of
 
 DECISION = ("Att bevilja 50 000 kr för metodutveckling Supported employment via utökad tjänstgöring för "
             "arbetsförmedlaren i Samordningsteam Hallstahammar under perioden augusti-december 2024.")
@@ -54,16 +45,12 @@ def test_operators_of_other_engines_are_words_or_separators(text: str) -> None:
     assert words and all(isinstance(w, Word | Phrase) for w in words)
 
 
-def test_rendered_queries_quote_every_term() -> None:
-    query = ResolvedQuery(
-        [Alternatives(terms={"bevilj"}, compounds={"rehabkoordinat"}),
-         Alternatives(phrases=[("samordningsteam", "hallstahamm")], prefixes={"likvid"})],
-        [Alternatives(terms={"avslag"})])
-    assert fts5_query(query) == ('(("bevilj" OR "rehabkoordinat") AND ("likvid"* OR "samordningsteam hallstahamm")) '
-                                 'NOT (("avslag"))')
-    assert tsquery(query) == ("('bevilj' | 'rehabkoordinat') & ('likvid':* | ('samordningsteam' <-> 'hallstahamm'))"
-                              " & !('avslag')")
-    assert query.exact() is not None and "rehabkoordinat" not in fts5_query(query.exact())
+def test_numbers_and_units_are_read_alike_however_they_are_typed() -> None:
+    assert terms_of("20kr") == terms_of("20 kr") == ["20", "kr"]
+    assert terms_of("50 000 kr") == terms_of("50000 kr") == ["50000", "kr"]
+    assert terms_of("1 500 000 kronor")[0] == "1500000"
+    assert terms_of("år 2024 100 deltagare")[:3] == ["år", "2024", "100"]  # four digits are no group of three
+    assert [c.options for c in parse_query("20kr 50 000").clauses] == [[Phrase(("20", "kr"))], [Word("50000")]]
 
 
 def test_snippets_show_the_original_words_marked() -> None:

@@ -166,3 +166,13 @@ def test_what_a_user_types_is_escaped(client: TestClient) -> None:
     page = client.get("/", params={"q": '<script>alert("x")</script> styrelsen', "organisation": '"><img src=x>'})
     assert "<script>alert" not in page.text and "<img src=x>" not in page.text
     assert "&lt;script&gt;" in page.text
+
+
+def test_a_misspelt_word_is_searched_as_the_archives_nearest_and_the_page_says_so(client: TestClient) -> None:
+    page = client.get("/", params={"q": "samordningsteem"})
+    assert page.status_code == 200
+    assert "Visar resultat för «samordningsteam»" in text_of(page.text)
+    answer = client.get("/api/search", params={"q": "samordningsteem"}).json()
+    assert answer["corrected"] == "samordningsteam" and answer["notice"] == "Visar resultat för «samordningsteam»"
+    exact = client.get("/api/search", params={"q": "samordningsteam"}).json()
+    assert exact["notice"] is None and exact["total"] == answer["total"] > 0

@@ -22,6 +22,7 @@ from pipeline.store.migrations import (
     m0002_document_files,
     m0003_ingest_runs,
     m0004_document_provenance,
+    m0005_change_sequence,
     m0006_archive,
 )
 from pipeline.store.schema import Dialect
@@ -58,6 +59,8 @@ MIGRATIONS = [
               {"sqlite": m0003_ingest_runs.SQLITE, "postgres": m0003_ingest_runs.POSTGRES}),
     Migration(4, m0004_document_provenance.DESCRIPTION,
               {"sqlite": m0004_document_provenance.SQLITE, "postgres": m0004_document_provenance.POSTGRES}),
+    Migration(5, m0005_change_sequence.DESCRIPTION,
+              {"sqlite": m0005_change_sequence.SQLITE, "postgres": m0005_change_sequence.POSTGRES}),
     Migration(6, m0006_archive.DESCRIPTION, {"sqlite": m0006_archive.SQLITE, "postgres": m0006_archive.POSTGRES},
               backfill=_index_archive),
 ]
