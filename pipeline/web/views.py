@@ -212,6 +212,7 @@ class MeetingSearch:
     meetings: list[MeetingHitsOut]
     facets: dict[str, list[tuple[str, int]]]
     partial: bool
+    notice: str | None = None  # "Visar resultat för «…»" when words that found nothing were read as near ones
 
 
 def meeting_search(store: Store, request: SearchRequest, page: int, per_page: int) -> MeetingSearch:
@@ -220,7 +221,7 @@ def meeting_search(store: Store, request: SearchRequest, page: int, per_page: in
     groups = group_hits(store, result.hits)
     chosen = groups[(page - 1) * per_page:page * per_page]
     return MeetingSearch(result.total, len(groups), meetings_out(store, chosen), grouped_facets(groups),
-                         result.total > len(result.hits))
+                         result.total > len(result.hits), result.notice)
 
 
 def grouped_facets(groups: list[MeetingHits]) -> dict[str, list[tuple[str, int]]]:
