@@ -24,7 +24,7 @@ from extractors import vocabulary as v
 from extractors.lang.sv.decisions import DECIDING_SUBJECTS
 from extractors.paragraphs import Paragraph
 from extractors.text import DAY_MONTH, MONTHS, PERSON_NAME, clean, find_dates, is_name_list
-from extractors.vocabulary import is_item_section_label, is_role, label_key
+from extractors.vocabulary import is_front_label, is_item_section_label, is_organisation, is_role, label_key
 from schemas.record import DecisionKind
 
 REPORT_KINDS = ("rapport", "verksamhetsplan")
@@ -177,7 +177,7 @@ def _block_decisions(block: list[Paragraph], heading_kind: DecisionKind | None,
     announcing: tuple[Paragraph, str] | None = None
     reported = False
     closed = False
-    for paragraph, text in _read_grids(block):
+    for paragraph, text in _block_texts(block):
         if not text:
             continue
         if announcing is not None and _is_plain_entry(paragraph):
@@ -191,7 +191,7 @@ def _block_decisions(block: list[Paragraph], heading_kind: DecisionKind | None,
         if closed and _is_list_entry_after_closed_decision(paragraph, text):
             continue
         lead, reported, closed = None, False, False
-        if _is_vote_record(text) or _names_a_decision_only(text):
+        if _is_vote_record(text) or _names_a_decision_only(text) or _is_label_or_title(text):
             continue
         if text.endswith(":") and _announces(text):
             announcing = (paragraph, text)  # "följande beslut fattades:" only announces the points below
@@ -202,6 +202,45 @@ def _block_decisions(block: list[Paragraph], heading_kind: DecisionKind | None,
             lead, reported = decision, _reports_decisions(text)
         closed = _closes(paragraph, text)
     return [d for d in found if not _is_noise(d.text)]
+
+
+def _block_texts(block: list[Paragraph]) -> list[tuple[Paragraph, str]]:
+    """Each paragraph's decisions: a paragraph that holds several (lines the layout joined) gives one
+    per sentence that decides by itself; a section label inside one ("Exp. till: Diariet") ends the
+    block there."""
+    out: list[tuple[Paragraph, str]] = []
+    for paragraph, text in _read_grids(block):
+        clauses, ended = _own_decisions(text)
+        out += [(paragraph, clause) for clause in clauses]
+        if ended:
+            break
+    return out
+
+
+def _own_decisions(text: str) -> tuple[list[str], bool]:
+    """"Styrelsen beslutar att X. Styrelsen beslutar att Y." is two decisions; "Att X. Samt att Y" one
+    (a sentence that goes on from the one before stays with it)."""
+    out: list[str] = []
+    for sentence in split_sentences(text):
+        if out and _ends_block(sentence):
+            return out, True
+        trigger = find_trigger(sentence)
+        own = (trigger is not None and trigger.how in ("subject", "passive", "beslut", "opening", "no_decision")
+               and not v.CONTINUING.match(sentence) and veto(sentence, trigger) is None)
+        if out and not own:
+            out[-1] = f"{out[-1]} {sentence}"
+        else:
+            out.append(sentence)
+    return out, False
+
+
+def _is_label_or_title(text: str) -> bool:
+    """A line of a decision block that decides nothing: one word without a verb, a front-page label,
+    an organisation's name (a running header the layout left in the text)."""
+    if find_trigger(text) is not None:
+        return False
+    words = text.split()
+    return len(words) == 1 or is_front_label(text) or (len(words) <= 4 and is_organisation(text))
 
 
 def _read_grids(block: list[Paragraph]) -> list[tuple[Paragraph, str]]:
@@ -272,7 +311,8 @@ def _sentence_decisions(paragraphs: list[Paragraph], title: str, context: Contex
                 flow.points += 1
                 continue
             flow.announcing = None
-        if flow.proposal and _is_point(paragraph, text, ":"):
+        if flow.proposal and (_is_point(paragraph, text, ":") or not flow.points):
+            flow.points += 1  # what a proposal lead introduces is the proposal, whatever its shape
             continue
         if flow.reported and (paragraph.marker or _is_plain_entry(paragraph)):
             continue
@@ -280,7 +320,7 @@ def _sentence_decisions(paragraphs: list[Paragraph], title: str, context: Contex
             continue
         flow = _Flow()
         if _opens_proposal(text):
-            flow.proposal = text.endswith((":", " att"))
+            flow.proposal = text.endswith((":", " att")) or bool(v.PROPOSAL_LABEL.fullmatch(text))
             continue
         if text.endswith(":") and _reports_decisions(text) and not _decides(text, context):
             flow.reported = True
@@ -325,7 +365,7 @@ def _outside_non_decision_sections(paragraphs: list[Paragraph]) -> list[Paragrap
     for paragraph in paragraphs:
         text = clean(paragraph.text)
         if paragraph.bold and len(text.split()) <= 6:
-            skipping = bool(v.NON_DECISION_SECTION.fullmatch(text) or
+            skipping = bool(v.NON_DECISION_SECTION.fullmatch(text) or v.PROPOSAL_LABEL.match(text) or
                             (v.NON_DECISION_SECTION.match(text) and text.endswith(":")))
             if skipping:
                 continue
@@ -414,9 +454,13 @@ def find_trigger(sentence: str, reach: int = PASSIVE_REACH) -> Trigger | None:
         match = pattern.match(masked)
         if match:
             return Trigger(how, match.start("verb"), match.end("verb"), match.group("verb"))
+    if v.IMPERSONAL_NOTE.match(masked):
+        return None  # "Noterades inga frågor från medlemmarna": the minute-taker's note
     for how, pattern in searched:
         match = pattern.search(masked)
         if match and (how != "passive" or match.start("verb") <= reach):
+            if how == "passive" and v.NEGATIVE_SUBJECT.match(masked):
+                return None  # "Ingen ersättare valdes": nothing was decided
             return Trigger(how, match.start("verb"), match.end("verb"), match.group("verb"))
     return None
 

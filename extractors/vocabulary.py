@@ -112,7 +112,11 @@ BODY_SUBJECT = (
 # The stretch between a subject and its verb: the same clause, not past an "att" or a colon.
 _SAME_CLAUSE = r"(?:(?!\batt\b)[^.:;!?]){0,40}?"
 _ACTS = (*dl.DECIDING_VERBS, *dl.NOTING_VERBS, *dl.RECOMMENDING_VERBS, *dl.AGREEING_VERBS)
-_PASSIVE_ACTS = (*dl.DECIDING_VERBS, *dl.RECOMMENDING_VERBS, *dl.AGREEING_VERBS, *dl.CHANGING_VERBS)
+_PASSIVE_ACTS = (*dl.DECIDING_VERBS, *dl.NOTING_VERBS, *dl.RECOMMENDING_VERBS, *dl.AGREEING_VERBS,
+                 *dl.CHANGING_VERBS)
+# "Noterades inga frågor", "Det noterades att ...": a passive of taking note with no subject of its own.
+IMPERSONAL_NOTE = _compile(r"^(?:(?:" + "|".join(map(re.escape, dl.IMPERSONAL_SUBJECTS)) + r")\s+)?"
+                           + _any(_forms(dl.NOTING_VERBS, "passive"), slot=True))
 # "lägger informationen till handlingarna", "lades till föreningens handlingar"
 _FILES = (_any(_forms(dl.FILING_VERBS, "every"), slot=True)
           + r"(?:\s+[\wåäö-]+s)?\s+" + _any(dl.FILED_NOUNS))
@@ -124,7 +128,10 @@ _ADDRESSEE = (r"(?:[\wåäö-]*(?:" + "|".join(re.escape(w) for w in _BODY_WORDS
               r"|" + "|".join(map(re.escape, dl.PROPOSAL_ADDRESSEES)) + r")(?![\wåäö])")
 # A proposal to another body: "föreslår kommunfullmäktige att", "föreslog årsmötet".
 # Present tense only: "Styrelsen föreslog årsmötet att ..." reports the proposal the meeting then took up.
-PROPOSES_TO_BODY = _compile(_any(_forms(("föreslå",), "present", "supine", "passive")) + r"\s+" + _ADDRESSEE)
+PROPOSES_TO_BODY = _compile(_any(_forms(("föreslå",), "present", "supine", "passive")) + r"\s+(?:att\s+)?"
+                            + _ADDRESSEE)
+# "Kommunfullmäktige föreslås besluta att ...": the body proposed to, then the passive.
+BODY_IS_PROPOSED_TO = _compile("^" + _ADDRESSEE + r"\s+" + _any(_forms(("föreslå",), "passive")))
 
 # "Styrelsen beslutar ...", "Årsmötet beslutade enhälligt ...", "Vi ställde oss bakom ..."
 SUBJECT_ACTS = _compile(
@@ -164,10 +171,12 @@ APPROVES_PRESENTATION = _compile(_any(_forms(dl.ADOPTING_VERBS, "every")) + r"(?
 PRESENTATION = _compile(_any(dl.PRESENTATION_NOUNS))
 THANKS = _compile(_any(dl.THANKS_PHRASES))
 RECOMMENDS = _compile(_any(_forms(dl.RECOMMENDING_VERBS, "every")) + "|" + _any(dl.RECOMMENDING_PHRASES)
+                      + "|" + BODY_IS_PROPOSED_TO.pattern
                       + "|" + PROPOSES_TO_BODY.pattern + r"|\btill\s+(?:kommun|region)?fullmäktige\b")
 ELECTS = _compile(_any(_forms(("välja", "omvälja", "utse"), "every")))
 PROPOSES = _compile(_any(_forms(dl.PROPOSING_VERBS, "finite", "passive")))
-PROPOSAL_LABEL = _compile("^" + _any(dl.PROPOSAL_LABELS) + r"\s*(?::|\batt\b)")
+# "Förslag: ...", "Förvaltningens förslag till beslut: ...", "Yrkande att ..."
+PROPOSAL_LABEL = _compile(r"^(?:[\wåäö-]+s\s+)?" + _any(dl.PROPOSAL_LABELS) + r"\s*(?::|\batt\b|$)")
 EARLIER = _compile(_any(dl.EARLIER_WORDS))
 OUTSIDE_MEETING = _compile(_any(dl.OUTSIDE_MEETING_WORDS))
 CONFIRMS = _compile(_any(_forms(dl.CONFIRMING_VERBS, "every")))
@@ -227,3 +236,5 @@ def same_body(subject: str, body: str) -> bool:
         return True
     return a.endswith(b) or b.endswith(a)
 NON_DECIDING_SUBJECT = _compile("^(?:" + "|".join(map(re.escape, dl.NON_DECIDING_SUBJECTS)) + r")(?![\wåäö])")
+CONTINUING = _compile("^" + _any(dl.CONTINUING_WORDS))
+NEGATIVE_SUBJECT = _compile("^" + _any(dl.NEGATIVE_SUBJECTS))

@@ -219,3 +219,40 @@ def test_points_that_a_lead_says_were_accepted_are_the_decisions() -> None:
         Alternativ: en egen domän per typ.
     """, kind="minnesanteckningar") == [
         ("decision", "K1 Använd inga versionsnummer i adressen."), ("decision", "K2 Undvik filändelser.")]
+
+
+# --- Decision blocks whose paragraphs the layout did not keep apart ----------------------------------
+
+def test_a_block_paragraph_holding_several_decisions_gives_each_and_stops_at_a_section_label() -> None:
+    assert found("**Beslut**\nNämnden beslutar att anta planen. Nämnden beslutar att inte bygga om. "
+                 "Exp. till: Diariet") == [("decision", "Nämnden beslutar att anta planen."),
+                                          ("decision", "Nämnden beslutar att inte bygga om.")]
+    # must not catch: a sentence that goes on from the decision before it
+    assert found("**Beslut**\nAtt anta planen. Samt att planen gäller från 2025.") == [
+        ("decision", "Att anta planen. Samt att planen gäller från 2025.")]
+
+
+def test_a_label_or_an_organisations_name_left_in_a_block_is_no_decision() -> None:
+    assert found("**Beslut**\nAtt anta planen\nSammanträdesdatum\nSamordningsförbundet Västmanland") == [
+        ("decision", "Att anta planen")]
+    # must not catch: a one-word decision
+    assert found("**Beslut**\nBifalles.") == [("decision", "Bifalles.")]
+
+
+def test_an_officials_draft_decision_is_a_proposal() -> None:
+    assert found("""
+        **Förvaltningens förslag till beslut**
+        Nämnden beslutar att anta riktlinjerna.
+        **Diskussion**
+        Nämnden beslutar i enlighet med förvaltningens förslag.
+    """) == [("decision", "Nämnden beslutar i enlighet med förvaltningens förslag.")]
+    assert found("""
+        Förvaltningens förslag till beslut:
+        Nämnden beslutar att anta riktlinjerna.
+        Nämnden beslutar i enlighet med förvaltningens förslag.
+    """) == [("decision", "Nämnden beslutar i enlighet med förvaltningens förslag.")]
+
+
+def test_a_body_proposed_to_in_the_passive_makes_a_recommendation() -> None:
+    assert found("**Beslut**\nKommunfullmäktige föreslås besluta att anta taxan.") == [
+        ("recommendation", "Kommunfullmäktige föreslås besluta att anta taxan.")]

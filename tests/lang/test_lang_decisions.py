@@ -393,3 +393,21 @@ def test_each_non_decision_section_ends_a_block_and_holds_no_decision(section: s
         ("decision", "Att anta planen")]
     assert found(f"**{section.capitalize()}**\nStyrelsen beslutade 2019 att anta planen.\n**Diskussion**\n"
                  "Styrelsen beslutade att anta planen.") == [("decision", "Styrelsen beslutade att anta planen.")]
+
+
+@pytest.mark.parametrize("word", dl.CONTINUING_WORDS)
+def test_a_sentence_that_goes_on_from_the_one_before_stays_one_decision(word: str) -> None:
+    assert found(f"**Beslut**\nAtt anta planen. {word.capitalize()} att planen godkänns av förbundet.") == [
+        ("decision", f"Att anta planen. {word.capitalize()} att planen godkänns av förbundet.")]
+
+
+@pytest.mark.parametrize("word", dl.IMPERSONAL_SUBJECTS)
+def test_an_impersonal_note_is_the_minute_takers_and_a_body_noting_decides(word: str) -> None:
+    assert found(f"{word.capitalize()} noterades att lokalen är bokad.") == []
+    assert found("Informationen noteras.") == [("noted", "Informationen noteras.")]
+
+
+@pytest.mark.parametrize("word", dl.NEGATIVE_SUBJECTS)
+def test_a_passive_with_no_subject_decides_nothing(word: str) -> None:
+    assert found(f"{word.capitalize()} ersättare valdes till styrelsen.") == []
+    assert found("En ersättare valdes till styrelsen.") == [("decision", "En ersättare valdes till styrelsen.")]

@@ -25,6 +25,10 @@ CHANGING_VERBS = ("bryta ut", "stryka", "införa", "ta bort")
 # The body only takes note: the kind "noted". With the body as subject ("Styrelsen noterar
 # informationen"): an impersonal "Noterades inga frågor" is the minute-taker's note, no decision.
 NOTING_VERBS = ("notera", "ta del av")
+# Words that leave a passive of taking note without a subject ("Det noterades att ...", "Vidare noterades").
+IMPERSONAL_SUBJECTS = ("det", "vidare", "även", "också", "här", "dessutom")
+# A passive whose subject is none ("Inga synpunkter noterades", "Ingen ersättare valdes") decides nothing.
+NEGATIVE_SUBJECTS = ("inga", "inget", "ingen", "inte några", "inte någon")
 # Filing away, in any voice ("Informationen läggs till handlingarna", "lades till föreningens handlingar").
 FILING_VERBS = ("lägga till",)
 FILED_NOUNS = ("handlingarna", "handlingar", "akten")
@@ -131,6 +135,9 @@ ELECTION_OPENERS = ("val av", "val till", "fyllnadsval av", "nyval av", "omval a
 # A vote count that is the only record of an adoption ("För: Samtliga närvarande  Emot: Ingen").
 VOTE_FOR_LABELS = ("för",)
 VOTE_AGAINST_LABELS = ("emot",)
+
+# A sentence opening with one of these goes on from the one before ("Att X. Samt att Y" is one decision).
+CONTINUING_WORDS = ("samt", "och", "men", "dock", "även", "vilket", "varvid", "därmed")
 
 # Subjects that decide besides the bodies of bodies.py: the meeting itself and collectives.
 DECIDING_SUBJECTS = ("mötet", "sammanträdet", "vi", "föreningen", "förbundet", "kommunen", "regionen",
