@@ -563,9 +563,9 @@ def _deferral_overrides_later_veto(clause: str) -> bool:
 def _reports_earlier_decision(masked: str, trigger: Trigger, clause_end: int, context: Context) -> bool:
     """A decision placed before this meeting in its own clause: "har tidigare beslutat", "KF beslutade
     2019 att", "beslutade den 17 april 2026, § 10, att", "antogs av kommunfullmäktige den 6 november
-    2024". An active sentence is read from its subject, a passive from its verb (a year in the subject
-    — "Budget 2024 fastställs" — is what is decided)."""
-    start = 0 if trigger.how in ("subject", "opening", "beslut", "taken") else trigger.start
+    2024". A sentence with a deciding subject is read from its subject, any other from its decision word
+    (a year in the subject of a passive — "Budget 2023 fastställs" — is what is decided)."""
+    start = 0 if trigger.how == "subject" else trigger.start
     clause = masked[start:clause_end]
     if v.EARLIER.search(clause) or SECTION_REFERENCE.search(clause):
         return True

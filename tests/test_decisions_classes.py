@@ -256,3 +256,12 @@ def test_an_officials_draft_decision_is_a_proposal() -> None:
 def test_a_body_proposed_to_in_the_passive_makes_a_recommendation() -> None:
     assert found("**Beslut**\nKommunfullmäktige föreslås besluta att anta taxan.") == [
         ("recommendation", "Kommunfullmäktige föreslås besluta att anta taxan.")]
+
+
+def test_an_earlier_meeting_as_what_is_decided_on_is_no_earlier_decision() -> None:
+    when = {"meeting_date": date(2024, 5, 6)}
+    assert found("Godkändes protokollet från förra mötet.", **when) == [
+        ("decision", "Godkändes protokollet från förra mötet.")]
+    assert found("Beslut: Budget 2023 fastställs.", **when) == [("decision", "Beslut: Budget 2023 fastställs.")]
+    # the case the rule exists for: the decision's own time is earlier
+    assert found("Kassören valdes vid förra mötet.", **when) == []

@@ -78,9 +78,12 @@ PROPOSING_VERBS = ("föreslå", "yrka", "hemställa")
 PROPOSAL_LABELS = ("förslag", "förslag till beslut", "förslagsvis", "yrkande", "yrkanden")
 
 # Words in a decision's own clause that place it at an earlier time ("har tidigare beslutat",
-# "beslutades senast"); a date, a year, a month or a § reference there does the same.
-EARLIER_WORDS = ("tidigare", "redan", "senast", "förra året", "i fjol", "föregående år", "förra mötet",
-                 "föregående möte", "vid förra", "vid föregående", "dessförinnan")
+# "beslutades senast", "valdes vid förra mötet"); a date or year before the meeting's, or a § reference,
+# there does the same. An earlier meeting as what is decided on ("protokollet från förra mötet
+# godkändes") is no time of the decision.
+EARLIER_WORDS = ("tidigare", "redan", "senast", "förra året", "i fjol", "föregående år", "vid förra mötet",
+                 "på förra mötet", "vid föregående möte", "på föregående möte", "vid förra sammanträdet",
+                 "på förra sammanträdet", "dessförinnan")
 # A decision taken outside the meeting and recorded in it ("beslutade per capsulam den 3 mars att").
 OUTSIDE_MEETING_WORDS = ("per capsulam", "per e-post", "per mejl", "per mail", "via e-post", "via mejl",
                          "via mail", "mellan mötena", "mellan sammanträdena")
