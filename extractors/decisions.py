@@ -21,16 +21,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors import vocabulary as v
-from extractors.lang.sv.decisions import DECIDING_SUBJECTS
+from extractors.lang.sv.decisions import DECIDING_SUBJECTS, NAME_LIST_LABELS
 from extractors.paragraphs import Paragraph
 from extractors.text import DAY_MONTH, MONTHS, PERSON_NAME, clean, find_dates, is_name_list
 from extractors.vocabulary import is_front_label, is_item_section_label, is_organisation, is_role, label_key
 from schemas.record import DecisionKind
 
 REPORT_KINDS = ("rapport", "verksamhetsplan")
-# Bold labels inside a decision's list of names, not headings that end it.
-LIST_LABELS = ("ordinarie", "ersättare", "ledamöter", "ledamot", "suppleanter", "suppleant", "ordinarie ledamöter",
-               "ordförande", "vice ordförande", "revisorer", "revisor", "valberedning")
 ATT_CLAUSE = re.compile(r"^att\s+\w", re.IGNORECASE)
 # A point of a list named by a code ("#8", "BI 7", "K3:") rather than a list marker.
 POINT_LABEL = re.compile(r"^(?:#\s?\d{1,3}|[A-ZÅÄÖ]{1,4}\s?\d{1,3}[a-z]?)(?=[\s:.)])")
@@ -119,7 +116,7 @@ def _adopts(text: str) -> bool:
 
 
 def _nominates(text: str) -> bool:
-    return bool(re.search(r"(?i)\bnominer", text))
+    return bool(v.NOMINATES.search(text))
 
 
 # --- Decision blocks ---------------------------------------------------------------------------------
@@ -142,7 +139,7 @@ def _blocks(paragraphs: list[Paragraph]) -> list[tuple[DecisionKind | None, list
             continue
         if is_item_section_label(text) and paragraph.bold and not current:
             continue
-        if paragraph.bold and current and label_key(text) not in LIST_LABELS and len(text.split()) <= 8:
+        if paragraph.bold and current and label_key(text) not in NAME_LIST_LABELS and len(text.split()) <= 8:
             current = None  # a new heading of the item ("Delegationsbeslut") ends the decision
             continue
         current.append(paragraph)
@@ -423,7 +420,7 @@ def _is_election(sentence: str) -> bool:
     """An election result written without a verb: "Val av kassör, Anna Ek på 2 år", or the
     lead of a list of the elected ("Val av ledamöter på 1 år" over names)."""
     return bool(v.ELECTION_OPENER.match(sentence)) and not (v.PROPOSES.search(sentence) or _nominates(sentence)
-                                                           or re.search(r"(?i)\bförslag", sentence))
+                                                           or v.PROPOSAL_WORD.search(sentence))
 
 
 def _vote_result(paragraphs: list[Paragraph]) -> list[FoundDecision]:
@@ -530,7 +527,7 @@ def _announced_for_later(masked: str, trigger: Trigger, clause: str) -> bool:
         return False
     if v.LATER_PHRASE.search(clause) or v.LATER_MEETING.match(masked[trigger.end:]):
         return True
-    return trigger.how == "beslut" and bool(re.search(r"(?i)\b(?:tas|fattas)\b", clause))
+    return trigger.how == "beslut" and bool(v.TAKEN_LATER.search(clause))
 
 
 def _agrees_on_a_view(masked: str, trigger: Trigger, clause_end: int) -> bool:
@@ -690,7 +687,7 @@ def _is_plain_entry(paragraph: Paragraph) -> bool:
         return False
     if len(words) >= 4 and ends_sentence(text) and not is_name_list(text):
         return False  # "Kulturnämnden tillförs 2 miljoner kronor.": a sentence, not an entry
-    if v.ELECTION_OPENER.match(text) or re.search(r"(?i)\bbeslut", text):
+    if v.ELECTION_OPENER.match(text) or v.DECISION_NOUN.search(text):
         return False
     trigger = find_trigger(text)
     # "Laurent Ploix valdes som ersättare.": a sentence of its own; "Anna Ek vald som revisor" an entry
@@ -727,7 +724,7 @@ def _decision_text(paragraph: Paragraph) -> str:
 
 def _is_noise(text: str) -> bool:
     key = label_key(text)
-    return not key or key in ("beslut", "ordinarie", "ersättare") or bool(re.fullmatch(r"[\W\d_]+", key))
+    return not key or key == "beslut" or key in NAME_LIST_LABELS or bool(re.fullmatch(r"[\W\d_]+", key))
 
 
 def ends_sentence(text: str) -> bool:

@@ -238,3 +238,9 @@ def same_body(subject: str, body: str) -> bool:
 NON_DECIDING_SUBJECT = _compile("^(?:" + "|".join(map(re.escape, dl.NON_DECIDING_SUBJECTS)) + r")(?![\wåäö])")
 CONTINUING = _compile("^" + _any(dl.CONTINUING_WORDS))
 NEGATIVE_SUBJECT = _compile("^" + _any(dl.NEGATIVE_SUBJECTS))
+NOMINATES = _compile(_any(_forms(("nominera",), "every")) + "|" + _any(dl.NOMINATION_NOUNS))
+# "Beslut om budget tas på nästa möte": the present passive of taking a decision reads as the future.
+TAKEN_LATER = _compile(_any(_forms(("fatta", "ta"), "present_passive")))
+DECISION_NOUN = _compile(r"\bbeslut")
+# A proposal named in any form ("förslag", "förslaget", "yrkandet").
+PROPOSAL_WORD = _compile(r"(?<![\wåäö])(?:" + "|".join(map(re.escape, dl.PROPOSAL_LABELS)) + ")")

@@ -411,3 +411,18 @@ def test_an_impersonal_note_is_the_minute_takers_and_a_body_noting_decides(word:
 def test_a_passive_with_no_subject_decides_nothing(word: str) -> None:
     assert found(f"{word.capitalize()} ersättare valdes till styrelsen.") == []
     assert found("En ersättare valdes till styrelsen.") == [("decision", "En ersättare valdes till styrelsen.")]
+
+
+@pytest.mark.parametrize("label", dl.NAME_LIST_LABELS)
+def test_a_label_inside_a_list_of_names_belongs_to_the_decision(label: str) -> None:
+    assert found(f"**Beslut**\nTill styrelsen utses:\n**{label.capitalize()}**\nKim Berg\nEva Lund") == [
+        ("decision", f"Till styrelsen utses: {label.capitalize()} Kim Berg Eva Lund")]
+    assert found(f"**Beslut**\n{label.capitalize()}") == []
+
+
+@pytest.mark.parametrize("noun", dl.NOMINATION_NOUNS)
+def test_the_names_under_a_nomination_title_are_a_recommendation(noun: str) -> None:
+    text = "**Beslut**\nKim Berg utses till ledamot."
+    assert found(text, title=f"{noun.capitalize()} till regionens råd") == [
+        ("recommendation", "Kim Berg utses till ledamot.")]
+    assert found(text, title="Val till regionens råd") == [("decision", "Kim Berg utses till ledamot.")]

@@ -35,6 +35,8 @@ FILED_NOUNS = ("handlingarna", "handlingar", "akten")
 
 # A proposal or endorsement to another body: the kind "recommendation" ("nominerar" unless it also elects).
 RECOMMENDING_VERBS = ("tillstyrka", "rekommendera", "nominera")
+# A title naming a nomination ("Nominering av ledamöter till ..."): the names decided go to another body.
+NOMINATION_NOUNS = ("nominering", "nomineringen", "nomineringar", "nomineringarna")
 # "föreslå" is a recommendation when the body it proposes to follows ("föreslår kommunfullmäktige att"),
 # else a proposal; these are bodies a proposal goes to, beyond the body nouns of bodies.py.
 PROPOSAL_ADDRESSEES = ("kf", "ks", "fullmäktige", "årsmötet", "stämman", "medlemmarna")
@@ -141,6 +143,10 @@ VOTE_AGAINST_LABELS = ("emot",)
 
 # A sentence opening with one of these goes on from the one before ("Att X. Samt att Y" is one decision).
 CONTINUING_WORDS = ("samt", "och", "men", "dock", "även", "vilket", "varvid", "därmed")
+
+# Labels inside a decision's list of names ("Ordinarie", "Ersättare" over names), not headings that end it.
+NAME_LIST_LABELS = ("ordinarie", "ersättare", "ledamöter", "ledamot", "suppleanter", "suppleant",
+                    "ordinarie ledamöter", "ordförande", "vice ordförande", "revisorer", "revisor", "valberedning")
 
 # Subjects that decide besides the bodies of bodies.py: the meeting itself and collectives.
 DECIDING_SUBJECTS = ("mötet", "sammanträdet", "vi", "föreningen", "förbundet", "kommunen", "regionen",

@@ -104,6 +104,7 @@ class VerbForms:
     supine: tuple[str, ...]
     passive: tuple[str, ...]
     participles: tuple[str, ...]
+    present_passive: tuple[str, ...] = ()
 
     @property
     def finite(self) -> tuple[str, ...]:
@@ -120,15 +121,17 @@ def conjugate(phrase: str) -> VerbForms:
     verb, _, rest = phrase.partition(" ")
     infinitive, present, past, supine, participle = (_alternatives(p) for p in VERBS[verb])
     deponent = infinitive[0].endswith("s")
+    present_passive = () if deponent else _present_passive(infinitive[0], present)
     passive = () if deponent else (
-        _present_passive(infinitive[0], present) + tuple(p + "s" for p in past) + tuple(s + "s" for s in supine))
+        present_passive + tuple(p + "s" for p in past) + tuple(s + "s" for s in supine))
     participles = tuple(form for p in participle for form in _participle_forms(p))
 
     def with_rest(forms: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(f"{f} {rest}" if rest else f for f in forms))
 
     return VerbForms(infinitive=with_rest(infinitive), present=with_rest(present), past=with_rest(past),
-                     supine=with_rest(supine), passive=with_rest(passive), participles=with_rest(participles))
+                     supine=with_rest(supine), passive=with_rest(passive), participles=with_rest(participles),
+                     present_passive=with_rest(present_passive))
 
 
 def _alternatives(part: str) -> tuple[str, ...]:
