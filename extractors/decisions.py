@@ -98,21 +98,26 @@ def classify(text: str, default: DecisionKind = "decision") -> DecisionKind:
     text = re.sub(r"\([^)]*\)", " ", text)  # "(samma som rekommenderas i ...)" says nothing of the kind
     if v.NO_DECISION.search(text):
         return "no_decision"
-    if v.NOTES.search(text) or v.APPROVES_PRESENTATION.search(text):
+    if v.APPROVES_PRESENTATION.search(text) or (v.PRESENTATION.search(text) and v.THANKS.search(text)):
         return "noted"
-    if v.PRESENTATION.search(text) and v.THANKS.search(text):
+    if (v.NOTES.search(text) or v.FILES_AWAY.search(text)) and not _adoption_overrides_filing(text):
         return "noted"
-    if v.FILES_AWAY.search(text) and not _adopts(text):
-        return "noted"  # approving a report, accounts or minutes and filing them is a decision
-    if v.RECOMMENDS.search(text) and not (_nominates(text) and v.ELECTS.search(text)):
+    if v.RECOMMENDS.search(text) and not _election_overrides_nomination(text):
         return "recommendation"
     if default == "decision" and v.SUBJECT_PROPOSES.match(text) and not v.SUBJECT_ACTS.match(text):
         return "recommendation"  # under a decision heading: "Styrelsen föreslår att ..." goes to another body
     return default
 
 
-def _adopts(text: str) -> bool:
+def _adoption_overrides_filing(text: str) -> bool:
+    """Approving a report, accounts or minutes and filing or noting them is a decision ("Protokollet
+    godkänns och läggs till handlingarna"); approving a presentation and filing it stays noted."""
     return bool(v.ADOPTS.search(text)) and not v.APPROVES_PRESENTATION.search(text)
+
+
+def _election_overrides_nomination(text: str) -> bool:
+    """"Mötet nominerar och väljer Kim Berg": the meeting elects; a nomination alone goes to another body."""
+    return _nominates(text) and bool(v.ELECTS.search(text))
 
 
 def _nominates(text: str) -> bool:

@@ -265,3 +265,11 @@ def test_an_earlier_meeting_as_what_is_decided_on_is_no_earlier_decision() -> No
     assert found("Beslut: Budget 2023 fastställs.", **when) == [("decision", "Beslut: Budget 2023 fastställs.")]
     # the case the rule exists for: the decision's own time is earlier
     assert found("Kassören valdes vid förra mötet.", **when) == []
+
+
+def test_taking_note_of_and_adopting_accounts_is_a_decision() -> None:
+    assert found("**Beslut**\nNämnden tar del av och godkänner årsredovisningen.") == [
+        ("decision", "Nämnden tar del av och godkänner årsredovisningen.")]
+    # must not catch: taking note of a presentation
+    assert found("**Beslut**\nNämnden tar del av och godkänner informationen.") == [
+        ("noted", "Nämnden tar del av och godkänner informationen.")]
