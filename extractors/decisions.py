@@ -35,6 +35,10 @@ POINT_LABEL = re.compile(r"^(?:#\s?\d{1,3}|[A-ZÅÄÖ]{1,4}\s?\d{1,3}[a-z]?)(?=[
 QUOTED = re.compile(r"“[^“”]*”|”[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
 YEAR = re.compile(r"(?<![\d./-])((?:19|20)\d{2})(?![\d/-])")
 SECTION_REFERENCE = re.compile(r"§\s*\d+")
+# A passive right after a relative "som" (one that follows a word: "vad som", "frågor som") and at most
+# three words, no comma between: it describes, it does not decide. "Som ordförande valdes" opens with a
+# preposition.
+RELATIVE_CLAUSE = re.compile(r"(?i)[\wåäö]\s+som(?:\s+[^\s,.;:]+){0,3}\s*$")
 # How far into a sentence a passive decides; beyond it the passive is in a clause of its own.
 PASSIVE_REACH = 80
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ“\"”])")
@@ -507,6 +511,8 @@ def veto(sentence: str, trigger: Trigger, context: Context | None = None) -> str
         return "reported speech or a view"
     if v.MODAL.search(" ".join(before.split()[-3:])):
         return "a modal: possible, not decided"
+    if trigger.how == "passive" and RELATIVE_CLAUSE.search(before):
+        return "a description in a relative clause"  # "i enlighet med vad som vid bildandet bestämts"
     if _agrees_on_a_view(masked, trigger, clause_end):
         return "a shared view"
     if _announced_for_later(masked, trigger, masked[:clause_end]):

@@ -140,7 +140,8 @@ SUBJECT_ACTS = _compile(
 # "Dagordningen godkändes", "Informationen läggs till handlingarna", "Anna Ek vald till kassör".
 PASSIVE_ACTS = _compile(
     r"(?P<verb>" + _FILES_PASSIVE + "|" + _any(_forms(_PASSIVE_ACTS, "passive"), slot=True)
-    + "|" + _any(_forms(dl.DECIDING_VERBS, "participles")) + r"(?=\s+(?:till|som|enligt)\b|\s*[.!]?$))")
+    + "|" + _any(_forms(dl.NAMING_PARTICIPLE_VERBS, "participles")) + r"(?=\s+(?:till|som|enligt)\b)"
+    + "|" + _any(_forms(dl.DECIDING_VERBS, "participles")) + r"(?=\s*[.!]?$))")
 # Passive forms alone (no participles): "Anna Ek valdes", "Ylva väljs".
 PASSIVE_FINITE = _compile(_FILES_PASSIVE + "|" + _any(_forms(_PASSIVE_ACTS, "passive"), slot=True))
 # A body proposing: a recommendation under a decision heading, a proposal elsewhere.
@@ -183,7 +184,8 @@ CONFIRMS = _compile(_any(_forms(dl.CONFIRMING_VERBS, "every")))
 CONFIRMED = _compile(_any(dl.CONFIRMED_OBJECTS))
 MODAL = _compile(_any(dl.MODAL_WORDS))
 LATER_PHRASE = _compile(_any(dl.LATER_PHRASES))
-LATER_MEETING = _compile(r"^\s*(?:på|vid|till|under|inför)\s+" + _any(dl.LATER_MEETINGS))
+LATER_MEETING = _compile(r"^\s*(?:(?:på|vid|till|under|inför)\s+" + _any(dl.LATER_MEETINGS) + "|"
+                         + _any(dl.LATER_ADVERBS) + ")")
 DEFERS = _compile(_any(_forms(dl.DEFERRING_VERBS, "every"), slot=True))
 SPEECH = _compile(_any(_forms(dl.SPEECH_VERBS, "finite", "passive")))
 VOTE_RECORD = _compile(_any(_forms(dl.VOTE_RECORD_PHRASES, "every")))

@@ -273,3 +273,12 @@ def test_taking_note_of_and_adopting_accounts_is_a_decision() -> None:
     # must not catch: taking note of a presentation
     assert found("**Beslut**\nNämnden tar del av och godkänner informationen.") == [
         ("noted", "Nämnden tar del av och godkänner informationen.")]
+
+
+def test_a_passive_in_a_relative_clause_describes() -> None:
+    assert found("Marken förvaltas enligt vad som vid bildandet bestämts om dess ändamål.") == []
+    # must not catch: a relative clause closed before the decision
+    assert found("Eva Lund, som är kassör, valdes till revisor.") == [
+        ("decision", "Eva Lund, som är kassör, valdes till revisor.")]
+    assert found("Som ordförande för mötet valdes Kim Berg.") == [
+        ("decision", "Som ordförande för mötet valdes Kim Berg.")]

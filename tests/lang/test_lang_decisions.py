@@ -56,6 +56,11 @@ DECIDING = {
     "lämna yttrande": "Nämnden lämnar yttrande enligt förvaltningens förslag.",
     "avge yttrande": "Kommunstyrelsen avger yttrande över remissen.",
     "konstituera sig": "Styrelsen konstituerade sig på mötet.",
+    "bestämma": "Vi bestämde att byta bank.",
+    "fastslå": "Årsmötet fastslog medlemsavgiften.",
+    "tilldela": "Styrelsen tilldelar ungdomssektionen 5 000 kr.",
+    "avsätta": "Nämnden avsätter medel för en utredning.",
+    "medge": "Nämnden medger undantag från taxan.",
 }
 
 
@@ -114,6 +119,7 @@ def test_filing_away_is_noted_in_any_voice(verb: str, noun: str) -> None:
 
 RECOMMENDING = {
     "tillstyrka": "Rådet tillstyrker ansökan.",
+    "avstyrka": "Nämnden avstyrker motionen.",
     "rekommendera": "Nämnden rekommenderar medlemskommunerna att anta planen.",
     "nominera": "Styrelsen nominerar Kim Berg till regionens råd.",
 }
@@ -183,7 +189,8 @@ def test_agreeing_that_something_is_so_is_no_decision(verb: str) -> None:
 @pytest.mark.parametrize("verb", dl.DECLARING_VERBS)
 def test_declaring_the_meeting_duly_called_is_a_decision(verb: str, state: str) -> None:
     past = {"finna": "fann", "förklara": "förklarade", "anse": "ansåg"}[verb]
-    sentence = f"Mötet {past} mötet {state} utlyst."
+    answered = state.startswith("besvar")
+    sentence = f"Mötet {past} motionen {state}." if answered else f"Mötet {past} mötet {state} utlyst."
     assert decides(sentence)
     assert found(f"Ordföranden {past} mötet öppnat.") == []
 
@@ -426,3 +433,17 @@ def test_the_names_under_a_nomination_title_are_a_recommendation(noun: str) -> N
     assert found(text, title=f"{noun.capitalize()} till regionens råd") == [
         ("recommendation", "Kim Berg utses till ledamot.")]
     assert found(text, title="Val till regionens råd") == [("decision", "Kim Berg utses till ledamot.")]
+
+
+@pytest.mark.parametrize("adverb", dl.LATER_ADVERBS)
+def test_a_decision_left_for_later_by_an_adverb_is_none(adverb: str) -> None:
+    assert found(f"Datum för festen bestäms {adverb}.") == []
+    assert decides("Datum för festen bestäms till den 4 juni.")
+
+
+@pytest.mark.parametrize("verb", dl.NAMING_PARTICIPLE_VERBS)
+def test_a_participle_naming_what_it_decides(verb: str) -> None:
+    participle = {"välja": "vald", "omvälja": "omvald", "utse": "utsedd", "besluta": "beslutad"}[verb]
+    assert decides(f"Kim Berg {participle} till kassör.")
+    assert found("Marken avsatt som naturmark enligt planen.") == []
+    assert decides("Dagordningen godkänd.")

@@ -82,6 +82,12 @@ EXPECTED = {
     "framföra": "framför framförde framfört framförs framfördes",
     "tro": "tror trodde trott",
     "konstituera": "konstituerar konstituerade konstituerat",
+    "bestämma": "bestämmer bestämde bestämt bestäms bestämdes bestämd bestämda",
+    "fastslå": "fastslår fastslog fastslagit fastslås fastslogs fastslagen",
+    "tilldela": "tilldelar tilldelade tilldelat tilldelas tilldelades tilldelad",
+    "avsätta": "avsätter avsatte avsatt avsätts avsattes avsatta",
+    "medge": "medger medgav medgett medgivit medges medgavs medgiven",
+    "avstyrka": "avstyrker avstyrkte avstyrkt avstyrks",
 }
 
 

@@ -15,8 +15,13 @@ DECIDING_VERBS = (
     "besluta", "godkänna", "fastställa", "anta", "välja", "omvälja", "utse", "bevilja", "bifalla", "avslå",
     "uppdra", "ge i uppdrag", "tillsätta", "återremittera", "bordlägga", "delegera", "överlämna", "klubba",
     "bibehålla", "delge", "upphäva", "entlediga", "avskriva", "godta", "skjuta upp", "rösta", "ställa sig bakom",
-    "fatta beslut", "ta beslut", "lämna yttrande", "avge yttrande", "konstituera sig",
+    "fatta beslut", "ta beslut", "lämna yttrande", "avge yttrande", "konstituera sig", "bestämma", "fastslå",
+    "tilldela", "avsätta", "medge",
 )
+# A participle decides with what it names after it only for these ("Anna Ek vald till kassör",
+# "Återbäring beslutat enligt sammanställningen"); any deciding participle decides at a sentence's end
+# ("Dagordningen godkänd."), not inside one ("mark avsatt som naturmark" describes).
+NAMING_PARTICIPLE_VERBS = ("välja", "omvälja", "utse", "besluta")
 
 # A change the meeting makes to a text before it ("“Stöd …” bryts ut i en egen kategori", "ordet stryks"):
 # decides in the passive, unless a modal makes it a possibility ("kan tas bort").
@@ -34,7 +39,7 @@ FILING_VERBS = ("lägga till",)
 FILED_NOUNS = ("handlingarna", "handlingar", "akten")
 
 # A proposal or endorsement to another body: the kind "recommendation" ("nominerar" unless it also elects).
-RECOMMENDING_VERBS = ("tillstyrka", "rekommendera", "nominera")
+RECOMMENDING_VERBS = ("tillstyrka", "avstyrka", "rekommendera", "nominera")
 # A title naming a nomination ("Nominering av ledamöter till ..."): the names decided go to another body.
 NOMINATION_NOUNS = ("nominering", "nomineringen", "nomineringar", "nomineringarna")
 # "föreslå" is a recommendation when the body it proposes to follows ("föreslår kommunfullmäktige att"),
@@ -49,14 +54,16 @@ RECOMMENDING_PHRASES = ("är positiv till", "är positiva till", "var positiv ti
 # om att ambitionen är hög"): its content holds one of VIEW_VERBS instead of a deed.
 AGREEING_VERBS = ("acceptera", "enas om", "komma överens om")
 VIEW_VERBS = ("är", "var", "vore", "blir", "finns", "fanns", "behövs", "behövdes", "borde")
-AGREEMENT_OPENERS = ("ok till", "ok på", "ok att", "okej till", "okej att", "klartecken till", "klartecken för")
+AGREEMENT_OPENERS = ("ok till", "ok på", "ok att", "okej till", "okej att", "klartecken till", "klartecken för",
+                     "ja till", "nej till")
 SHARED_VIEW_PHRASES = ("var överens om", "är överens om", "var eniga om", "är eniga om")
 
 # The meeting declares itself duly called ("Mötet finner mötet behörigt kallat", "förklarades
-# stadgeenligt utlyst"): a declaring verb with one of the states.
+# stadgeenligt utlyst") or a motion answered ("Motionen anses besvarad"): a declaring verb with a state.
 DECLARING_VERBS = ("finna", "förklara", "anse")
 DECLARED_STATES = ("behörig", "behörigt", "behöriga", "behörigen", "stadgeenlig", "stadgeenligt",
-                   "stadgeenliga", "stadgeenligen", "i laga ordning", "i behörig ordning")
+                   "stadgeenliga", "stadgeenligen", "i laga ordning", "i behörig ordning", "besvarad", "besvarat",
+                   "besvarade")
 
 # Nothing decided: the kind "no_decision".
 NO_DECISION_PHRASES = (
@@ -99,6 +106,8 @@ MODAL_WORDS = ("ska", "skall", "kommer att", "bör", "behöver", "måste", "kan"
 LATER_MEETINGS = ("nästa möte", "nästa sammanträde", "nästa styrelsemöte", "nästkommande möte",
                   "nästkommande sammanträde", "kommande möte", "kommande sammanträde", "ett senare möte",
                   "ett senare tillfälle", "senare tillfälle")
+# Right after the decision word, these leave it for later too ("Datum bestäms senare").
+LATER_ADVERBS = ("senare", "längre fram", "framöver", "i ett senare skede", "efter sommaren", "till hösten")
 # A deferral is itself a decision, whatever meeting it names ("bordläggs till nästa möte").
 DEFERRING_VERBS = ("bordlägga", "skjuta upp", "återremittera")
 

@@ -88,6 +88,12 @@ VERBS: dict[str, tuple[str, str, str, str, str]] = {
     "framföra": ("framföra", "framför", "framförde", "framfört", "framförd"),
     "tro": ("tro", "tror", "trodde", "trott", "-"),
     "konstituera": ("konstituera", "konstituerar", "konstituerade", "konstituerat", "konstituerad"),
+    "bestämma": ("bestämma", "bestämmer", "bestämde", "bestämt", "bestämd"),
+    "fastslå": ("fastslå", "fastslår", "fastslog", "fastslagit", "fastslagen"),
+    "tilldela": ("tilldela", "tilldelar", "tilldelade", "tilldelat", "tilldelad"),
+    "avsätta": ("avsätta", "avsätter", "avsatte", "avsatt", "avsatt"),
+    "medge": ("medge", "medger", "medgav", "medgett/medgivit", "medgiven"),
+    "avstyrka": ("avstyrka", "avstyrker", "avstyrkte", "avstyrkt", "avstyrkt"),
 }
 
 # The reflexive pronoun a phrase writes as "sig" takes the subject's person ("vi ställde oss bakom").
@@ -145,7 +151,8 @@ def _present_passive(infinitive: str, present: tuple[str, ...]) -> tuple[str, ..
         if form == infinitive + "r":
             out.append(infinitive + "s")
         elif form.endswith("er"):
-            out += [form[:-2] + "s", form[:-2] + "es"]
+            stem = form[:-2].removesuffix("m") if form.endswith("mmer") else form[:-2]  # "bestäms": no mm before s
+            out += [stem + "s", form[:-2] + "es"]
         else:
             out += [form + "s", form + "es"]
     return tuple(out)
