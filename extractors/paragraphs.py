@@ -10,13 +10,17 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from extractors.text import clean
+from extractors.text import clean, find_dates
 from schemas.layout import Line
 
 LIST_MARKER = re.compile(
     r"^\s*(?P<marker>[-–—•·▪■►✓✔\u2022\u25cf\u25aa\uf0b7\uf0a7*o](?=\s)|\(?[0-9]{1,2}[.)](?=\s)|"
     r"\(?[a-z][.)](?=\s)|[A-Z][.)](?=\s))\s*"
 )
+
+
+# A number as diarienummer, § references and page numbers print it: "KS 2024/12", "2023.118", "§ 4", "3 (8)".
+_REFERENCE = re.compile(r"\d{4}\s?[/.:]\s?\d|\d\s?/\s?\d{4}|§\s*\d|\b\d{1,3}\s*\(\s*\d{1,3}\s*\)")
 
 
 @dataclass
@@ -130,13 +134,23 @@ def _breaks(prev: Line, line: Line, leading: float = 0.0) -> bool:
     if abs(size - prev_size) > 1.0:
         return True
     if line.page != prev.page:
-        return _ends_sentence(prev.text) and line.text[:1].isupper()
+        return (_ends_sentence(prev.text) and line.text[:1].isupper()) or _opens_new_page_apart(prev, line)
     gap = line.top - prev.bottom
     if gap <= max(0.5 * size, leading + 0.15 * size):
         return False
     # a sentence that runs on in lower case ("till 175" / "kr/år") crosses a wider gap
     runs_on = not _ends_sentence(prev.text) and (line.text[:1].islower() or line.text[:1].isdigit())
     return not (runs_on and gap < 2 * max(leading, 0.5 * size))
+
+
+def _opens_new_page_apart(prev: Line, line: Line) -> bool:
+    """The first line of a page that a sentence left unfinished on the page before does not continue:
+    a capitalised line set elsewhere than the text, or one that holds a date, a diarienummer or a
+    page number (a running header the clean-up kept, the next §'s "Dnr 2024/12")."""
+    text = line.text.strip()
+    if not text[:1].isupper():
+        return False
+    return abs(line.x0 - prev.x0) > 8 or bool(find_dates(text) or _REFERENCE.search(text))
 
 
 def _ends_sentence(text: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from extractors.amounts import amounts_in
 from extractors.attendees import attendees_from_lines
 from extractors.cleanup import is_furniture_phrase, remove_furniture
@@ -43,11 +45,13 @@ def build_record(layout: Layout, sha256: str) -> Document:
     body_end = item_end(lines, starts[-1].body, len(lines)) if starts else len(lines)
     front, tail = lines[:front_end], lines[body_end:]
     attendees = attendees_from_lines(front)
-    items, item_paragraphs = _items(lines, tables, starts, body_end, layout.flow)
-    if kind == "annat":
-        kind = document_kind([], [], has_items=bool(items), has_attendees=bool(attendees))
     fields = front_fields(front)
     all_texts = [_line_text(ln) for ln in lines]
+    held = meeting_date(fields, top_texts, all_texts)  # decisions dated before it are earlier ones
+    titled = body(header + title_texts, [])  # whose decisions the minutes record, as its title names it
+    items, item_paragraphs = _items(lines, tables, starts, body_end, layout.flow, kind, held, titled)
+    if kind == "annat":
+        kind = document_kind([], [], has_items=bool(items), has_attendees=bool(attendees))
     location, time = place_and_time(fields, header + title_texts[:front_end])
     headings = {start.index: _line_text(lines[start.index]) for start in starts}
     time = time or time_from_minutes(
@@ -65,7 +69,7 @@ def build_record(layout: Layout, sha256: str) -> Document:
         title=_title(lines),
         organisation=organisation(top_texts, title_texts[:front_end] + header, "\n".join(all_texts)),
         body=body(header + title_texts, decision_texts) if is_meeting else None,
-        meeting_date=meeting_date(fields, top_texts, all_texts) if is_meeting else None,
+        meeting_date=held if is_meeting else None,
         document_date=document_date(top_texts + all_texts[:60]) if not is_meeting else None,
         location=location if is_meeting else None,
         time=time if is_meeting else None,
@@ -93,7 +97,8 @@ def _with_column_tables(lines: list[Line], tables: list[Table]) -> tuple[list[Li
 
 
 def _items(lines: list[Line], tables: list[Table], starts: list[ItemStart], body_end: int,
-           flow: str) -> tuple[list[Item], list[tuple[str, list[Paragraph]]]]:
+           flow: str, kind: str = "protokoll", held: date | None = None, titled: str | None = None,
+           ) -> tuple[list[Item], list[tuple[str, list[Paragraph]]]]:
     items: list[Item] = []
     texts: list[tuple[str, list[Paragraph]]] = []
     margins, leading = text_margins(lines), line_gap(lines)
@@ -109,7 +114,7 @@ def _items(lines: list[Line], tables: list[Table], starts: list[ItemStart], body
         decisions = [
             Decision(kind=d.kind, text=d.text, page=d.page,
                      amounts=[_amount(m, d.page) for m in amounts_in(d.text)])
-            for d in find_decisions(said + paragraphs, start.title)
+            for d in find_decisions(said + paragraphs, start.title, kind, held, titled)
         ]
         last_page = max([ln.page for ln in span] + [lines[start.index].page])
         items.append(Item(

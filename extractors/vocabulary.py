@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 
+from extractors.lang.sv import decisions as dl
+from extractors.lang.sv.bodies import BODY_ABBREVIATIONS, BODY_NOUNS, MEETING_BODIES
 from extractors.lang.sv.labels import ATTENDEE_LABELS, ITEM_SECTION_LABELS, OTHER_LABELS
 from extractors.lang.sv.organisations import ORGANISATION_ENDINGS, ORGANISATION_HEADS
 from extractors.lang.sv.roles import ROLE_ENDINGS, ROLE_WORDS
+from extractors.lang.sv.verbs import REFLEXIVES, VerbForms, conjugate
 
 
 def _ending(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -61,3 +64,185 @@ def is_item_section_label(text: str) -> bool:
 # A table cell that holds only a point's number ("4", "4.", "§ 4"): the first column of minutes
 # set in a grid (Punkt | Vad | Ansvar).
 ITEM_NUMBER_CELL = re.compile(r"^(?:§\s*)?(\d{1,3})[.):]?$")
+
+
+# --- Decision language (extractors/lang/sv/decisions.py) -------------------------------------------
+
+def _phrase(text: str, slot: bool = False) -> str:
+    """One phrase as a pattern: words apart by any space; with ``slot``, up to three words (an object,
+    "enhälligt") may stand between the verb and its particle ("lägger informationen till handlingarna")."""
+    verb, _, rest = text.partition(" ")
+    reflexive = "(?:" + "|".join(REFLEXIVES) + ")"
+    words = r"\s+".join(reflexive if w == "sig" else re.escape(w) for w in rest.split())
+    if not rest:
+        return re.escape(verb)
+    gap = r"(?:\s+[^\s.:;!?]+){0,3}?" if slot else ""
+    return re.escape(verb) + gap + r"\s+" + words
+
+
+def _any(phrases: object, slot: bool = False) -> str:
+    """An alternation of phrases, longest first, as whole words."""
+    unique = sorted(set(phrases), key=len, reverse=True)  # type: ignore[call-overload]
+    return r"(?<![\wåäö])(?:" + "|".join(_phrase(p, slot) for p in unique) + r")(?![\wåäö])"
+
+
+def _forms(phrases: tuple[str, ...], *parts: str) -> list[str]:
+    """The chosen forms ("finite", "passive", "participles", "infinitive", "every") of each phrase."""
+    out: list[str] = []
+    for phrase in phrases:
+        forms: VerbForms = conjugate(phrase)
+        for part in parts:
+            out.extend(getattr(forms, part))
+    return out
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_BODY_WORDS = sorted({*BODY_NOUNS.values(), *MEETING_BODIES.values()}, key=len, reverse=True)
+# Who decides, at the start of a sentence: a body ("Kommunstyrelsen", "Styrelsens arbetsutskott",
+# "KS"), the meeting or a collective ("Mötet", "Vi"); not a body that only proposes ("Valberedningen").
+BODY_SUBJECT = (
+    r"(?!(?:" + "|".join(map(re.escape, dl.NON_DECIDING_SUBJECTS)) + r")\b)"
+    r"(?:[\wåäöé-]*(?:" + "|".join(re.escape(w) for w in _BODY_WORDS) + r")s?"
+    r"|(?:" + "|".join(map(re.escape, dl.DECIDING_SUBJECTS)) + r")"
+    r"|(?-i:(?:" + "|".join(w.upper() for w in BODY_ABBREVIATIONS) + r")))(?![\wåäö])"
+)
+# The stretch between a subject and its verb: the same clause, not past an "att" or a colon.
+_SAME_CLAUSE = r"(?:(?!\batt\b)[^.:;!?]){0,40}?"
+_ACTS = (*dl.DECIDING_VERBS, *dl.NOTING_VERBS, *dl.RECOMMENDING_VERBS, *dl.AGREEING_VERBS)
+_PASSIVE_ACTS = (*dl.DECIDING_VERBS, *dl.NOTING_VERBS, *dl.RECOMMENDING_VERBS, *dl.AGREEING_VERBS,
+                 *dl.CHANGING_VERBS)
+# "Noterades inga frågor", "Det noterades att ...": a passive of taking note with no subject of its own.
+IMPERSONAL_NOTE = _compile(r"^(?:(?:" + "|".join(map(re.escape, dl.IMPERSONAL_SUBJECTS)) + r")\s+)?"
+                           + _any(_forms(dl.NOTING_VERBS, "passive"), slot=True))
+# "lägger informationen till handlingarna", "lades till föreningens handlingar"
+_FILES = (_any(_forms(dl.FILING_VERBS, "every"), slot=True)
+          + r"(?:\s+[\wåäö-]+s)?\s+" + _any(dl.FILED_NOUNS))
+_FILES_FINITE = (_any(_forms(dl.FILING_VERBS, "finite"), slot=True)
+                 + r"(?:\s+[\wåäö-]+s)?\s+" + _any(dl.FILED_NOUNS))
+_FILES_PASSIVE = (_any(_forms(dl.FILING_VERBS, "passive"), slot=True)
+                  + r"(?:\s+[\wåäö-]+s)?\s+" + _any(dl.FILED_NOUNS))
+_ADDRESSEE = (r"(?:[\wåäö-]*(?:" + "|".join(re.escape(w) for w in _BODY_WORDS) + r")"
+              r"|" + "|".join(map(re.escape, dl.PROPOSAL_ADDRESSEES)) + r")(?![\wåäö])")
+# A proposal to another body: "föreslår kommunfullmäktige att", "föreslog årsmötet".
+# Present tense only: "Styrelsen föreslog årsmötet att ..." reports the proposal the meeting then took up.
+PROPOSES_TO_BODY = _compile(_any(_forms(("föreslå",), "present", "supine", "passive")) + r"\s+(?:att\s+)?"
+                            + _ADDRESSEE)
+# "Kommunfullmäktige föreslås besluta att ...": the body proposed to, then the passive.
+BODY_IS_PROPOSED_TO = _compile("^" + _ADDRESSEE + r"\s+" + _any(_forms(("föreslå",), "passive")))
+
+# "Styrelsen beslutar ...", "Årsmötet beslutade enhälligt ...", "Vi ställde oss bakom ..."
+SUBJECT_ACTS = _compile(
+    "^" + BODY_SUBJECT + _SAME_CLAUSE + r"(?P<verb>" + _any(_forms(_ACTS, "finite"), slot=True)
+    + "|" + _FILES_FINITE + "|" + _any(dl.RECOMMENDING_PHRASES) + "|" + PROPOSES_TO_BODY.pattern + ")")
+# "Dagordningen godkändes", "Informationen läggs till handlingarna", "Anna Ek vald till kassör".
+PASSIVE_ACTS = _compile(
+    r"(?P<verb>" + _FILES_PASSIVE + "|" + _any(_forms(_PASSIVE_ACTS, "passive"), slot=True)
+    + "|" + _any(_forms(dl.NAMING_PARTICIPLE_VERBS, "participles")) + r"(?=\s+(?:till|som|enligt)\b)"
+    + "|" + _any(_forms(dl.DECIDING_VERBS, "participles")) + r"(?=\s*[.!]?$))")
+# Passive forms alone (no participles): "Anna Ek valdes", "Ylva väljs".
+PASSIVE_FINITE = _compile(_FILES_PASSIVE + "|" + _any(_forms(_PASSIVE_ACTS, "passive"), slot=True))
+# A body proposing: a recommendation under a decision heading, a proposal elsewhere.
+SUBJECT_PROPOSES = _compile("^" + BODY_SUBJECT + _SAME_CLAUSE + _any(_forms(dl.PROPOSING_VERBS, "finite")))
+# A sentence that opens with the verb, its subject left out: "Beslutade att ...", "Skjuter upp punkten".
+OPENING_VERB = _compile("^(?P<verb>" + _any(_forms((*dl.DECIDING_VERBS, *dl.NOTING_VERBS), "finite"), slot=True)
+                        + "|" + _FILES_FINITE + ")")
+# "Beslut: ...", "Beslut om att ...", not "Beslut tas på nästa möte"; "beslut fattades om ...".
+BESLUT_OPENS = _compile(r"^(?P<verb>beslut(?:et)?)(?![\wåäö])(?!\s+(?:"
+                        + "|".join(map(re.escape, dl.BESLUT_AS_NOUN_BEFORE)) + r")\b)")
+# A decision taken, its subject elsewhere: "... tog beslut att ...", "beslut fattades om ...".
+BESLUT_TAKEN = _compile(r"(?P<verb>\bbeslut(?:et)?\s+" + _any(_forms(("fatta", "ta"), "past")) + "|"
+                        + _any(_forms(("fatta beslut", "ta beslut"), "past", "supine", "passive")) + r"(?:et)?"
+                        + r"(?=\s+(?:att|om)\b))")
+AGREEMENT_OPENS = _compile("^(?P<verb>" + _any(dl.AGREEMENT_OPENERS) + ")")
+SHARED_VIEW = _compile(_any(dl.SHARED_VIEW_PHRASES))
+DECLARES = _compile(r"(?P<verb>" + _any(_forms(dl.DECLARING_VERBS, "every")) + r")[^.;:]{0,60}?"
+                    + _any(dl.DECLARED_STATES))
+NO_DECISION = _compile(_any(dl.NO_DECISION_PHRASES))
+
+NOTES = _compile(_any(_forms(dl.NOTING_VERBS, "every"), slot=True))
+FILES_AWAY = _compile(_FILES)
+AGREES = _compile(_any(_forms(dl.AGREEING_VERBS, "every")) + "|" + _any(dl.AGREEMENT_OPENERS))
+VIEW_VERB = _compile(_any(dl.VIEW_VERBS))
+ADOPTS = _compile(_any(_forms(dl.ADOPTING_VERBS, "every")))
+APPROVES_PRESENTATION = _compile(_any(_forms(dl.ADOPTING_VERBS, "every")) + r"(?:\s+[^\s.]+){0,2}?\s+"
+                                 + _any(dl.PRESENTATION_NOUNS))
+PRESENTATION = _compile(_any(dl.PRESENTATION_NOUNS))
+THANKS = _compile(_any(dl.THANKS_PHRASES))
+RECOMMENDS = _compile(_any(_forms(dl.RECOMMENDING_VERBS, "every")) + "|" + _any(dl.RECOMMENDING_PHRASES)
+                      + "|" + BODY_IS_PROPOSED_TO.pattern
+                      + "|" + PROPOSES_TO_BODY.pattern + r"|\btill\s+(?:kommun|region)?fullmäktige\b")
+ELECTS = _compile(_any(_forms(("välja", "omvälja", "utse"), "every")))
+PROPOSES = _compile(_any(_forms(dl.PROPOSING_VERBS, "finite", "passive")))
+# "Förslag: ...", "Förvaltningens förslag till beslut: ...", "Yrkande att ..."
+PROPOSAL_LABEL = _compile(r"^(?:[\wåäö-]+s\s+)?" + _any(dl.PROPOSAL_LABELS) + r"\s*(?::|\batt\b|$)")
+EARLIER = _compile(_any(dl.EARLIER_WORDS))
+OUTSIDE_MEETING = _compile(_any(dl.OUTSIDE_MEETING_WORDS))
+CONFIRMS = _compile(_any(_forms(dl.CONFIRMING_VERBS, "every")))
+CONFIRMED = _compile(_any(dl.CONFIRMED_OBJECTS))
+MODAL = _compile(_any(dl.MODAL_WORDS))
+LATER_PHRASE = _compile(_any(dl.LATER_PHRASES))
+LATER_MEETING = _compile(r"^\s*(?:(?:på|vid|till|under|inför)\s+" + _any(dl.LATER_MEETINGS) + "|"
+                         + _any(dl.LATER_ADVERBS) + ")")
+DEFERS = _compile(_any(_forms(dl.DEFERRING_VERBS, "every"), slot=True))
+SPEECH = _compile(_any(_forms(dl.SPEECH_VERBS, "finite", "passive")))
+VOTE_RECORD = _compile(_any(_forms(dl.VOTE_RECORD_PHRASES, "every")))
+REPORTS_DECISIONS = _compile(_any(_forms(dl.REPORTING_VERBS, "finite", "passive")) + "|"
+                             + _any(dl.REPORTED_DECISION_WORDS))
+_SECTIONS = sorted(dl.NON_DECISION_SECTIONS, key=len, reverse=True)
+# A section label that never holds the decision, alone or before its value ("Expedieras till: Diariet").
+NON_DECISION_SECTION = _compile("^(?:" + "|".join(re.escape(s) for s in _SECTIONS) + r")(?![\wåäö])\s*:?")
+
+
+def is_decision_heading(text: str) -> bool:
+    """"Beslut", "Kommunstyrelsens beslut", "Styrelsen beslutar:", "Årsmötet beslutade att"."""
+    key = label_key(text)
+    if key in dl.DECISION_HEADINGS:
+        return True
+    if re.fullmatch(r"[\wåäö-]+s beslut(?:et)?", key):
+        return True
+    beslut = "|".join(_forms(("besluta",), "present", "past"))
+    return bool(re.fullmatch(BODY_SUBJECT + r"(?:\s+[\wåäö]+)?\s+(?:" + beslut + r")(?:\s+(?:att|följande))?",
+                             key, re.IGNORECASE))
+
+
+def is_recommendation_heading(text: str) -> bool:
+    """"Förslag till beslut i kommunfullmäktige", "Kommunstyrelsens förslag till kommunfullmäktige",
+    "FÖRSLAG – Kommunfullmäktige"."""
+    key = re.sub(r"\s*[-–—:]\s*", " - ", label_key(text)).strip(" -")
+    if key in dl.RECOMMENDATION_HEADINGS:
+        return True
+    return bool(re.fullmatch(r"(?:[\wåäö-]+s\s+)?förslag(?: till beslut)?(?: i| till| -)\s+" + _ADDRESSEE, key,
+                             re.IGNORECASE))
+LIST_WORD = _compile(_any(dl.LIST_WORDS))
+NAMING_OPENER = _compile("^" + _any(dl.NAMING_OPENERS))
+ANSWERED_TITLE = _compile("^" + _any(dl.ANSWERED_TITLES))
+ELECTION_OPENER = _compile("^" + _any(dl.ELECTION_OPENERS))
+# A clause that the points below complete: "Årsmötet beslutade att", "Det beslutades att:", "Beslut att".
+DECISION_LEAD = _compile(
+    r"(?:^|(?<=\s))(?:" + BODY_SUBJECT + r"(?:\s+[\wåäö]+)?\s+|det\s+)?(?:beslut|"
+    + "|".join(_forms(("besluta",), "finite", "passive")) + r")(?:\s+[\wåäö]+)?\s+att\s*:?$")
+VOTE_FOR = _compile("^" + _any(dl.VOTE_FOR_LABELS) + r"\s*:")
+VOTE_AGAINST = _compile(r"(?:^|\s)" + _any(dl.VOTE_AGAINST_LABELS) + r"\s*:")
+SUBJECT_WORD = _compile("^" + BODY_SUBJECT)
+_MEETINGS = {b for b in MEETING_BODIES.values() if b not in BODY_NOUNS.values()} | {"mötet", "sammanträdet"}
+
+
+def same_body(subject: str, body: str) -> bool:
+    """A sentence's subject names the meeting's body: "Styrelsen" in "Kommunstyrelsen"'s minutes, "KS"
+    for "Kommunstyrelsen", "Mötet" or "Stämman" at an "Årsmötet" (a meeting is its own body)."""
+    a, b = (BODY_ABBREVIATIONS.get(w.casefold(), w).casefold() for w in (subject, body))
+    if a in _MEETINGS and any(b.endswith(m) for m in _MEETINGS):
+        return True
+    return a.endswith(b) or b.endswith(a)
+NON_DECIDING_SUBJECT = _compile("^(?:" + "|".join(map(re.escape, dl.NON_DECIDING_SUBJECTS)) + r")(?![\wåäö])")
+CONTINUING = _compile("^" + _any(dl.CONTINUING_WORDS))
+NEGATIVE_SUBJECT = _compile("^" + _any(dl.NEGATIVE_SUBJECTS))
+NOMINATES = _compile(_any(_forms(("nominera",), "every")) + "|" + _any(dl.NOMINATION_NOUNS))
+# "Beslut om budget tas på nästa möte": the present passive of taking a decision reads as the future.
+TAKEN_LATER = _compile(_any(_forms(("fatta", "ta"), "present_passive")))
+DECISION_NOUN = _compile(r"\bbeslut")
+# A proposal named in any form ("förslag", "förslaget", "yrkandet").
+PROPOSAL_WORD = _compile(r"(?<![\wåäö])(?:" + "|".join(map(re.escape, dl.PROPOSAL_LABELS)) + ")")

@@ -167,3 +167,15 @@ def test_unanimous_votes_decide_and_an_abbreviation_ends_no_sentence() -> None:
         ("decision", "Medlemsavgift röstades enhälligt till 0 kr.")]
     assert not ends_sentence("Beslut om antal ledamöter i styrelsen och ev.")
     assert ends_sentence("Dagordningen godkändes.")
+
+
+def test_a_later_meeting_vetoes_only_a_decision_left_to_it_not_one_about_it() -> None:
+    """The veto that "nästa möte" once was: it reads the decision's own clause, so a decision whose
+    content names the next meeting decides, and one put off to the next meeting does not."""
+    assert found("""
+        Gruppen enades om att flytta nästa möte till den 4 juni.
+        Beslut i frågan tas på nästa möte.
+        Styrelsen fattar beslut om lokalen på nästa sammanträde.
+        Frågan bordläggs till nästa möte.
+    """) == [("decision", "Gruppen enades om att flytta nästa möte till den 4 juni."),
+             ("decision", "Frågan bordläggs till nästa möte.")]

@@ -52,7 +52,7 @@ def test_every_stored_decision_is_one_row_built_from_its_models(samples_store: S
                                                                  sample_records: dict[str, Document]) -> None:
     rows = decision_rows(samples_store, SearchRequest(""))
     decisions = every_decision(sample_records)
-    assert len(rows) == len(decisions) == 93
+    assert len(rows) == len(decisions) == 84
     assert sorted(keys(rows)) == sorted(expected_keys(decisions))
     by_key = {(r.sha256, r.item_title, r.text, r.page): r for r in rows}
     for record, item, decision in decisions:

@@ -31,7 +31,7 @@ def test_serve_listens_on_loopback_by_default(web_db: str) -> None:
                     answer = json.load(response)
             except OSError:
                 time.sleep(0.1)
-        assert answer is not None and answer["total"] == 31  # each decision once, not once per file
+        assert answer is not None and answer["total"] == 28  # each decision once, not once per file
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=10)
