@@ -654,6 +654,8 @@ def _list_inside_a_heading(numbered: list[ItemStart], headings: list[ItemStart])
             and not any(first <= h.index <= last for h in headings))
 
 
+# A lettered sub-point opening a line: "a)", "(b)", "c.", "a). ordförande" (not "t.ex.").
+LETTERED = re.compile(r"^\(?[a-zåäö](?:\)|\.(?=[\s)]))")
 # A sub-point's mark: "4a.", "b)", "2.1".
 SUB_POINT = re.compile(r"^(?:\d{1,2}\s?[a-z][.):]|[a-z][.)]|\d{1,2}\.\d{1,2})\s")
 SUB_HEADING = re.compile(r"^(?P<num>\d{1,2})(?:\.\d{1,2}){1,3}\.?\s+(?P<rest>\S.*)$")
@@ -820,7 +822,7 @@ def _carries_on(line: Line, following: Line, text: str) -> bool:
     if following.heading_level is not None or _ends_sentence(text):
         return False
     nxt = clean(following.text)
-    if not nxt[:1].islower() or len(following.segments) > 1 or LIST_MARKER.match(nxt):
+    if not nxt[:1].islower() or len(following.segments) > 1 or LIST_MARKER.match(nxt) or LETTERED.match(nxt):
         return False
     gap = following.top - line.bottom
     return not (line.bottom and gap > (line.size or 11.0))

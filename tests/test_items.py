@@ -1,6 +1,6 @@
 """Item segmentation: paragraphs, numbered points and headings; tables of contents."""
 
-from extractors.items import find_item_starts, item_end
+from extractors.items import find_item_starts, item_end, mark_readings
 from extractors.record import build_record
 from schemas.layout import Layout
 from schemas.record import Document
@@ -457,3 +457,42 @@ def test_money_of_an_appendix_bound_in_between_paragraphs_is_outside_every_item(
     assert [(i.number, i.page_start, i.page_end) for i in record.items] == [(5, 1, 1), (6, 3, 3)]
     assert "200 000" not in record.items[0].text and not record.items[0].amounts
     assert [a.value_sek for a in record.amounts] == [200000]
+
+
+def test_a_colon_before_names_or_a_lettered_sub_point_below_ends_no_title() -> None:
+    lines = make_lines("""
+        1. Till styrelsesuppleant valdes: Johan Larsson
+        2. Övriga frågor: Johan föreslog en skylt vid infarten.
+        3. Val av
+        a) ordförande för 2 år
+        Per Larsson valdes.
+        4. Mötets avslutande
+    """)
+    assert [s.title for s in find_item_starts(lines, "protokoll")] == [
+        "Till styrelsesuppleant valdes: Johan Larsson", "Övriga frågor", "Val av", "Mötets avslutande"]
+
+
+def test_a_heading_size_is_one_style_whatever_weight_each_page_reads_it_in() -> None:
+    sizes = [(14.0, True), (14.5, True), (14.3, False)]  # an OCR'd page and a text page of one file
+    lines = [make_line("Protokoll", top=0)]
+    for k, (size, bold) in enumerate(sizes):
+        lines += [make_line(f"Rubrik {k + 1}", size=size, bold=bold, top=40.0 * k + 20),
+                  make_line("Text som hör till rubriken och fyller raden.", top=40.0 * k + 40)]
+    assert [s.title for s in find_item_starts(lines, "protokoll")] == ["Rubrik 1", "Rubrik 2", "Rubrik 3"]
+
+
+def test_an_unread_number_the_gap_does_not_fit_stays_unnumbered_and_no_item() -> None:
+    # between 12 and 15 two numbers are missing: one unread paragraph cannot say which it is
+    assert [n for n, *_ in starts("§ 12 Val\nText.\n§ l3 Budget\nText.\n§ 15 Övrigt\nText.")] == [12, 15]
+
+
+def test_digits_alone_on_a_line_are_no_point_mark() -> None:
+    assert mark_readings("12") is None and mark_readings("2024") is None and mark_readings("Ja") is None
+    assert mark_readings("J/") == [] and mark_readings("t6l") == [6, 16]
+
+
+def test_lines_whose_digits_were_lost_count_only_in_the_points_column() -> None:
+    lines = [make_line(text, x0=x, top=20.0 * k) for k, (text, x) in enumerate([
+        ("1. Mötets öppnande", 89), ("Mötet öppnades.", 103), ("2. Ekonomi", 89), ("Kassören redovisade:", 103),
+        (". Intäkterna steg med en tiondel", 130), ("4. Mötets avslutande", 89)])]
+    assert [s.number for s in find_item_starts(lines, "protokoll")] == [1, 2, 4]
