@@ -608,11 +608,15 @@ def _heading_style(lines: list[Line], i: int, body_size: float) -> tuple | None:
     larger = size >= body_size + 1.2
     if not larger and not (line.bold and (not text.endswith((".", ",")) or size > body_size + 0.5)):
         return None
-    if _runs_on(lines, i, text):
-        return None
+    if _runs_on(lines, i, text) and _restyled(line, lines[i + 1]):
+        return None  # a bold lead running on into plain text; a heading wrapped keeps its style
     # A size above the body's makes the style; weight tells headings apart only at the body's size
     # (an OCR'd page and a text page of one file may disagree on the weight of one heading).
     return (1, size, None if larger else line.bold)
+
+
+def _restyled(line: Line, following: Line) -> bool:
+    return following.bold != line.bold or abs((following.size or 0) - (line.size or 0)) > 0.5
 
 
 def _style_levels(styles: list[tuple]) -> dict[tuple, int]:
@@ -880,7 +884,9 @@ def _title_continues(lines: list[Line], first: int, k: int) -> int:
     head = lines[first]
     while k < len(lines) and k - first < 3:
         line = lines[k]
-        if not (head.bold and line.bold) or line.page != head.page or line.list_marker:
+        # a plain heading wraps too: the next line of its size carries its words on in lower case
+        wraps = not head.bold and not line.bold and clean(line.text)[:1].islower() and not _ends_sentence(head.text)
+        if not ((head.bold and line.bold) or wraps) or line.page != head.page or line.list_marker:
             break
         if line.table != head.table or line.heading_level != head.heading_level:
             break  # a table's bold header row, a heading of another level

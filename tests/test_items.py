@@ -496,3 +496,14 @@ def test_lines_whose_digits_were_lost_count_only_in_the_points_column() -> None:
         ("1. Mötets öppnande", 89), ("Mötet öppnades.", 103), ("2. Ekonomi", 89), ("Kassören redovisade:", 103),
         (". Intäkterna steg med en tiondel", 130), ("4. Mötets avslutande", 89)])]
     assert [s.number for s in find_item_starts(lines, "protokoll")] == [1, 2, 4]
+
+
+def test_a_heading_wrapped_onto_a_line_in_lower_case_is_one_heading() -> None:
+    lines = [make_line("Protokoll", top=0),
+             make_line("Genomgång av budgeten inför", size=14, top=20),
+             make_line("nästa verksamhetsår", size=14, top=38),
+             make_line("Kassören gick igenom budgeten post för post och svarade på frågor.", top=60),
+             make_line("Övriga frågor", size=14, top=90),
+             make_line("Inga övriga frågor hade anmälts före mötet eller under det.", top=110)]
+    assert [s.title for s in find_item_starts(lines, "protokoll")] == [
+        "Genomgång av budgeten inför nästa verksamhetsår", "Övriga frågor"]
