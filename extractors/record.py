@@ -50,6 +50,7 @@ def build_record(layout: Layout, sha256: str) -> Document:
     held = meeting_date(fields, top_texts, all_texts)  # decisions dated before it are earlier ones
     titled = body(header + title_texts, [])  # whose decisions the minutes record, as its title names it
     items, item_paragraphs = _items(lines, tables, starts, body_end, layout.flow, kind, held, titled)
+    bound_in = _bound_in(lines, starts, body_end)
     if kind == "annat":
         kind = document_kind([], [], has_items=bool(items), has_attendees=bool(attendees))
     location, time = place_and_time(fields, header + title_texts[:front_end])
@@ -78,8 +79,8 @@ def build_record(layout: Layout, sha256: str) -> Document:
         adjusters=people["adjusters"],
         attendees=attendees,
         items=items,
-        amounts=_amounts(to_paragraphs(_text_lines(front + tail, tables), layout.flow, text_margins(lines),
-                                   line_gap(lines))),
+        amounts=_amounts(to_paragraphs(_text_lines(front + bound_in + tail, tables), layout.flow,
+                                       text_margins(lines), line_gap(lines))),
         table_amounts=[a for table in tables for a in table_amounts(table)],
         provenance=layout.provenance,
     )
@@ -103,14 +104,17 @@ def _items(lines: list[Line], tables: list[Table], starts: list[ItemStart], body
     texts: list[tuple[str, list[Paragraph]]] = []
     margins, leading = text_margins(lines), line_gap(lines)
     for k, start in enumerate(starts):
-        stop = starts[k + 1].index if k + 1 < len(starts) else body_end
+        stop = _item_stop(starts, k, body_end)
         span = lines[start.body:stop] if start.body <= stop else []
-        paragraphs = to_paragraphs(_text_lines(span, tables), flow, margins, leading)
+        # An item whose number opens a paragraph ("§ 2 Till ordförande valdes ...") has that
+        # paragraph, less its number, as its first text.
+        lead = [start.lead] if start.lead is not None else []
+        paragraphs = to_paragraphs(_text_lines(lead + span, tables), flow, margins, leading)
         heading = lines[start.index]
         # In a flat numbered list the point is a sentence ("6. Dagordningen godkändes."): it
         # may decide, like any sentence of the item's text.
         sentence = ends_sentence(heading.text) or states_decision(start.title)
-        said = [Paragraph([heading])] if sentence and start.number is not None else []
+        said = [Paragraph([heading])] if sentence and start.number is not None and not lead else []
         decisions = [
             Decision(kind=d.kind, text=d.text, page=d.page,
                      amounts=[_amount(m, d.page) for m in amounts_in(d.text)])
@@ -130,6 +134,18 @@ def _items(lines: list[Line], tables: list[Table], starts: list[ItemStart], body
         ))
         texts.append((start.title, paragraphs))
     return items, texts
+
+
+def _item_stop(starts: list[ItemStart], k: int, body_end: int) -> int:
+    """Where item k's text stops: at the next item, or earlier at an appendix bound in after it."""
+    stop = starts[k + 1].index if k + 1 < len(starts) else body_end
+    return min(stop, starts[k].end) if starts[k].end is not None else stop
+
+
+def _bound_in(lines: list[Line], starts: list[ItemStart], body_end: int) -> list[Line]:
+    """The lines of appendices bound in between items: text outside every item."""
+    return [line for k, start in enumerate(starts) if start.end is not None
+            for line in lines[_item_stop(starts, k, body_end):starts[k + 1].index if k + 1 < len(starts) else body_end]]
 
 
 def _text_lines(lines: list[Line], tables: list[Table]) -> list[Line]:

@@ -6,8 +6,19 @@ from __future__ import annotations
 import re
 
 from extractors.lang.sv import decisions as dl
+from extractors.lang.sv.abbreviations import NON_FINAL_ABBREVIATIONS
 from extractors.lang.sv.bodies import BODY_ABBREVIATIONS, BODY_NOUNS, MEETING_BODIES
+from extractors.lang.sv.documents import APPENDIX_HEADS, APPENDIX_LISTS, MEETING_TITLE_WORDS
 from extractors.lang.sv.labels import ATTENDEE_LABELS, ITEM_SECTION_LABELS, OTHER_LABELS
+from extractors.lang.sv.numbering import (
+    ITEM_NUMBER_WORDS,
+    NOT_AN_ITEM_AFTER,
+    POINT_MARK_CHARS,
+    POINT_SEPARATORS,
+    POINT_STOP_CHARS,
+    SECTION_SIGN_MISREADINGS,
+    SECTION_SIGNS,
+)
 from extractors.lang.sv.organisations import ORGANISATION_ENDINGS, ORGANISATION_HEADS
 from extractors.lang.sv.roles import ROLE_ENDINGS, ROLE_WORDS
 from extractors.lang.sv.verbs import REFLEXIVES, VerbForms, conjugate
@@ -246,3 +257,68 @@ TAKEN_LATER = _compile(_any(_forms(("fatta", "ta"), "present_passive")))
 DECISION_NOUN = _compile(r"\bbeslut")
 # A proposal named in any form ("förslag", "förslaget", "yrkandet").
 PROPOSAL_WORD = _compile(r"(?<![\wåäö])(?:" + "|".join(map(re.escape, dl.PROPOSAL_LABELS)) + ")")
+def _alternatives(words: tuple[str, ...]) -> str:
+    """Words as regex alternatives, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _char_class(chars: str | tuple[str, ...]) -> str:
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+# -- numbering (extractors/lang/sv/numbering.py) ------------------------------------------
+
+SECTION_SIGN = _char_class(SECTION_SIGNS)
+POINT_SEPARATOR = _char_class(POINT_SEPARATORS)
+POINT_MARK_CHAR = _char_class(POINT_MARK_CHARS)
+POINT_STOP_CHAR = _char_class(POINT_STOP_CHARS)
+# "Punkt 3", "p. 3", "Paragraf 12" at the start of a line.
+ITEM_NUMBER_WORD = re.compile(rf"^(?:{_alternatives(ITEM_NUMBER_WORDS)})\.?\s*(?=\d)", re.IGNORECASE)
+# A sign OCR made of "§": "$ 4", "&4.", "S 12"; a digit ("8 9.") only with a space after it.
+_LETTER_MISREADINGS = tuple(s for s in SECTION_SIGN_MISREADINGS if not s.isdigit())
+_DIGIT_MISREADINGS = tuple(s for s in SECTION_SIGN_MISREADINGS if s.isdigit())
+SECTION_SIGN_MISREAD = (rf"(?:{_char_class(_LETTER_MISREADINGS)}\s*" +
+                        (rf"|{_char_class(_DIGIT_MISREADINGS)}\s+)" if _DIGIT_MISREADINGS else ")"))
+_NOT_AN_ITEM_AFTER = re.compile(rf"^(?:{_alternatives(NOT_AN_ITEM_AFTER)})(?![\wåäö])", re.IGNORECASE)
+
+
+def is_reference_or_sum(rest: str) -> bool:
+    """The words after a number make it a reference or an amount ("kap. 3 §", "000 kr"), not an item."""
+    return bool(_NOT_AN_ITEM_AFTER.match(rest.strip()))
+
+
+# -- the document's parts (extractors/lang/sv/documents.py) -------------------------------
+
+# An appendix heading may carry its section's letter or number before it ("A Appendix A - Stadgar").
+_APPENDIX_HEAD = re.compile(rf"^(?:[a-z0-9]{{1,2}}\.?\s+)?(?:{_alternatives(APPENDIX_HEADS)})\b", re.IGNORECASE)
+_MEETING_TITLE_WORD = re.compile(rf"(?:{_alternatives(MEETING_TITLE_WORDS)})\w{{0,4}}\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def is_appendix_list(text: str) -> bool:
+    """A heading that lists appendices ("Bilagor", "Bilaga:"): it ends nothing."""
+    return label_key(text) in APPENDIX_LISTS
+
+
+def is_appendix_head(text: str) -> bool:
+    """The heading of an appendix bound into the minutes: "Bilaga 1", "Bilaga A - Stadgar",
+    "Tjänsteskrivelse" (not a list of appendices, not a sentence that cites one)."""
+    key = label_key(text)
+    return bool(_APPENDIX_HEAD.match(key)) and not is_appendix_list(text) and len(key.split()) <= 8 \
+        and not key.endswith(".")
+
+
+def names_the_meeting(text: str) -> bool:
+    """A document title that names the meeting and its year ("Konstituerande styrelsemöte för år
+    2018", "Protokoll årsmöte 2024"), as against an item's heading ("Årsmötesprotokollet")."""
+    return bool(_MEETING_TITLE_WORD.search(text) and _YEAR.search(text))
+
+
+# -- sentences (extractors/lang/sv/abbreviations.py) ---------------------------------------
+
+_NON_FINAL = re.compile(rf"(?:^|[\s(])(?:{_alternatives(NON_FINAL_ABBREVIATIONS)})\.$", re.IGNORECASE)
+
+
+def ends_in_abbreviation(text: str) -> bool:
+    """The text ends in an abbreviation whose full stop ends no sentence ("... kl.", "t.ex.")."""
+    return bool(_NON_FINAL.search(text.rstrip()))

@@ -38,6 +38,9 @@ class Segment(_Copyable):
     italic: bool = False
     size: float | None = None
     column: int | None = None  # the table column the segment lies in, for table rows
+    # In a segment not bold as a whole, where a bold run that opens its words ends (a character
+    # offset in text): "1. Budget (Anna Ek)" with only "Budget" bold gives the end of "Budget".
+    bold_lead: int = 0
 
 
 @dataclass(slots=True)

@@ -8,24 +8,38 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 
-def text_pdf(pages: list[list[str]]) -> bytes:
-    """A PDF with one page per entry, each line of text in Helvetica (WinAnsi: å, ä, ö, §)."""
+def _pdf_string(text: str) -> str:
+    return "(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+def text_pdf(pages: list[list[str]], margin_stamp: str | None = None, stamp_upright: bool = False) -> bytes:
+    """A PDF with one page per entry, each line of text in Helvetica (WinAnsi: å, ä, ö, §), a
+    line written "**so**" in Helvetica-Bold.
+    ``margin_stamp`` is written up the left margin of every page, as e-signature services stamp
+    a signed document: turned 90 degrees, or with ``stamp_upright`` one upright letter under
+    the other, at the pitch of the text lines."""
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",  # the page tree, once the page objects are numbered
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
     ]
     kids = []
     for lines in pages:
         ops = ["BT /F1 11 Tf 14 TL 72 770 Td"]
         for line in lines:
-            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            ops.append(f"({escaped}) Tj T*")
+            bold = len(line) > 4 and line.startswith("**") and line.endswith("**")
+            text = _pdf_string(line.strip("*") if bold else line)
+            ops.append(f"/F2 11 Tf {text} Tj T* /F1 11 Tf" if bold else f"{text} Tj T*")
         ops.append("ET")
+        if margin_stamp and stamp_upright:
+            ops += [f"BT /F1 9 Tf 30 {770 - 14 * k} Td {_pdf_string(c)} Tj ET" for k, c in enumerate(margin_stamp)]
+        elif margin_stamp:
+            ops.append(f"BT /F1 9 Tf 0 1 -1 0 30 400 Tm {_pdf_string(margin_stamp)} Tj ET")
         stream = "\n".join(ops).encode("cp1252")
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-                       b"/Contents %d 0 R >>" % len(objects))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                       b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>" % len(objects))
         kids.append(len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
     out = bytearray(b"%PDF-1.4\n")

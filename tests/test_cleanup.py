@@ -1,8 +1,15 @@
 """Page furniture: running headers and footers out, their text kept for metadata."""
 
+from pathlib import Path
+
+import pytest
+
 from extractors.cleanup import furniture_key, remove_furniture
+from extractors.readers.pdf import read_pdf, without_margin_stamps
+from extractors.record import build_record
 from schemas.layout import Layout
 from tests.conftest import make_line
+from tests.makefiles import text_pdf
 
 
 def test_repeated_headers_and_furniture_words_are_removed() -> None:
@@ -31,3 +38,34 @@ def test_a_year_at_the_top_of_a_page_is_content() -> None:
     lines = [make_line("Text som slutar i", page=1, top=700), make_line("2024.", page=2, top=10)]
     assert [ln.text for ln in remove_furniture(Layout(source="x.pdf", pages=2, lines=lines)).lines] == [
         "Text som slutar i", "2024."]
+
+
+# Minutes whose lines run the length of the page, past a signing service's stamp up its margin.
+MINUTES = ["Protokoll styrelsemöte", *(line for n in range(1, 9) for line in (
+    f"{n}. Punkt {n} på dagordningen", f"Styrelsen behandlade punkt {n} och lade den till handlingarna.")),
+    "Vid protokollet", "Anna Ek"]
+
+
+@pytest.mark.parametrize("upright", [False, True], ids=["turned", "letter-under-letter"])
+def test_a_stamp_up_the_margin_is_no_part_of_the_lines(tmp_path: Path, upright: bool) -> None:
+    pdf = tmp_path / "signerat.pdf"
+    pdf.write_bytes(text_pdf([MINUTES], margin_stamp="Signerat digitalt av Anna Ek med BankID",
+                             stamp_upright=upright))
+    layout = read_pdf(pdf)
+    assert [ln.text for ln in layout.lines] == MINUTES
+    assert [i.number for i in build_record(layout, "0" * 64).items] == list(range(1, 9))
+
+
+def test_a_column_of_one_mark_beside_names_is_no_stamp() -> None:
+    words = [{"text": "X", "x0": 40.0, "x1": 46.0, "top": 100.0 + 14 * k, "bottom": 109.0 + 14 * k, "upright": True}
+             for k in range(6)]
+    words += [{"text": name, "x0": 60.0, "x1": 120.0, "top": 100.0 + 14 * k, "bottom": 109.0 + 14 * k,
+               "upright": True} for k, name in enumerate(["Anna", "Per", "Eva", "Lisa", "Karl", "Olle"])]
+    assert without_margin_stamps(words) == words
+
+
+def test_a_turned_column_heading_inside_a_table_stays() -> None:
+    words = [{"text": "Budget", "x0": 200.0, "x1": 209.0, "top": 100.0, "bottom": 140.0, "upright": False},
+             {"text": "Nämnd", "x0": 60.0, "x1": 100.0, "top": 150.0, "bottom": 160.0, "upright": True},
+             {"text": "1 234", "x0": 200.0, "x1": 230.0, "top": 150.0, "bottom": 160.0, "upright": True}]
+    assert without_margin_stamps(words) == words

@@ -1,6 +1,9 @@
 """Item segmentation: paragraphs, numbered points and headings; tables of contents."""
 
-from extractors.items import find_item_starts, item_end
+from extractors.items import find_item_starts, item_end, mark_readings
+from extractors.record import build_record
+from schemas.layout import Layout
+from schemas.record import Document
 from tests.conftest import make_line, make_lines
 
 
@@ -196,3 +199,311 @@ def test_a_contents_list_that_wraps_titles_around_their_numbers_is_no_item() -> 
     """)
     assert [(s.number, s.title, s.index) for s in find_item_starts(lines, "protokoll")] == [
         (1, "Val av justerare och tid för justering", 6), (2, "Budget för 2024", 8)]
+
+
+# -- class 1: numbers OCR damaged; the numbering sequence says what they are ----------------
+
+
+def test_paragraph_signs_ocr_misread_count_where_the_sequence_confirms_them() -> None:
+    assert [(n, t) for n, _, t, _ in starts("""
+        § 3 Val av justerare
+        Karin Lind valdes.
+        & 4. Val av sekreterare
+        Per Holm valdes.
+        $ 5 Budget 2025
+        Budgeten fastställdes.
+        8 6. Val av revisorer
+        Eva Ek valdes.
+        § 7 Övriga frågor
+        Inga frågor.
+    """)] == [(3, "Val av justerare"), (4, "Val av sekreterare"), (5, "Budget 2025"), (6, "Val av revisorer"),
+              (7, "Övriga frågor")]
+
+
+def test_a_lone_misread_sign_opens_an_item_when_an_items_sections_follow() -> None:
+    assert [(n, t) for n, _, t, _ in starts("""
+        Nämnden för teknik
+        8 212 Detaljplan för Norra torget
+        Beslut
+        Nämnden beslutar att anta planen.
+    """)] == [(212, "Detaljplan för Norra torget")]
+    # the same line with nothing of an item after it is a number in the text
+    assert starts("Nämnden för teknik\n8 212 Hushåll har fått brev\nUtskicket gjordes i maj.") == []
+
+
+def test_numbers_that_are_sums_or_references_never_become_items() -> None:
+    assert [n for n, *_ in starts("""
+        § 7 Bidrag till föreningar
+        Enligt 8 kap. 3 § kommunallagen får bidrag lämnas.
+        8 000 kronor beviljas.
+        8 000 Kronor beviljas föreningen.
+        Summa 8 500 Kronor
+        § 8 Övriga frågor
+    """)] == [7, 8]
+
+
+def test_a_paragraph_number_ocr_could_not_read_takes_the_number_between_its_neighbours() -> None:
+    assert [n for n, *_ in starts("§ 12 Val\nText.\n§ l3 Budget\nText.\n§ 14 Övrigt\nText.")] == [12, 13, 14]
+
+
+def test_point_marks_alone_on_their_lines_read_by_the_sequence() -> None:
+    marks = ["1/", "2l", "Z/", "4/", "5l", "t6l", "7/", "8t", "9/", "lO/", "Ill", "12/"]
+    text = "Protokoll från stämman\n" + "\n".join(f"{m}\nPunkten {k} behandlades." for k, m in enumerate(marks, 1))
+    assert [n for n, *_ in starts(text)] == list(range(1, 13))
+
+
+def test_lettered_sub_points_are_not_read_as_lost_numbers() -> None:
+    text = "1/\nMötet öppnades.\n2/\nÖvriga frågor:\na/\nVägen.\nb/\nSladden.\n3/\nMötet avslutades."
+    assert [n for n, *_ in starts(text)] == [1, 2, 3]
+
+
+def test_points_whose_digits_ocr_lost_take_their_numbers_from_the_sequence() -> None:
+    lines = [make_line(text, x0=x, top=20.0 * k) for k, (text, x) in enumerate([
+        ("Årsmöte i föreningen", 120), (". Mötets öppnande", 92), ("Mötet öppnades.", 103),
+        (". Val av ordförande", 92), ("Anna Ek valdes.", 103), ("3. Val av sekreterare", 89),
+        ("Per Holm valdes.", 103), (". Val av justerare", 92), ("Eva Lund valdes.", 103),
+        ("5. Mötets avslutande", 89), ("Mötet avslutades.", 103)])]
+    assert [(s.number, s.title) for s in find_item_starts(lines, "protokoll")] == [
+        (1, "Mötets öppnande"), (2, "Val av ordförande"), (3, "Val av sekreterare"), (4, "Val av justerare"),
+        (5, "Mötets avslutande")]
+
+
+def test_a_first_point_set_plain_before_bold_ones_is_an_item() -> None:
+    lines = [make_line("1. Inledning (Anna, kansliet)", x0=89, top=0),
+             make_line("Text om inledningen.", x0=107, top=20),
+             *[make_line(f"{n}. Punkt {n}", x0=89, bold=True, top=40.0 * n) for n in range(2, 5)],
+             make_line("Text.", x0=107, top=200)]
+    assert [s.number for s in find_item_starts(lines, "minnesanteckningar")] == [1, 2, 3, 4]
+
+
+# -- class 2: a list of appendices, an appendix bound in: later items are still found ---------
+
+
+def test_a_heading_listing_appendices_ends_no_item() -> None:
+    result = starts("""
+        § 5 Budget 2025
+        Styrelsen beslutade att fastställa budgeten.
+        **Bilagor**
+        Bilaga 1 Budgetförslag
+        Bilaga 2 Investeringsplan
+        § 6 Val av revisorer
+        Eva Ek valdes.
+        § 7 Övriga frågor
+        Inga frågor.
+    """)
+    assert [n for n, *_ in result] == [5, 6, 7]
+
+
+def test_an_appendix_bound_in_after_a_paragraph_ends_it_and_the_next_paragraph_starts_an_item() -> None:
+    lines = [make_line(t, page=p, top=top) for p, top, t in [
+        (1, 60, "§ 5 Budget 2025"), (1, 80, "Styrelsen beslutade att fastställa budgeten."),
+        (2, 40, "Tjänsteskrivelse"), (2, 60, "1. Bakgrund"), (2, 80, "Förvaltningen föreslår 200 000 kr."),
+        (2, 100, "2. Förslag"), (2, 120, "Att anta budgeten."),
+        (3, 60, "§ 6 Val av revisorer"), (3, 80, "Eva Ek valdes."),
+        (3, 100, "§ 7 Övriga frågor"), (3, 120, "Inga frågor.")]]
+    result = find_item_starts(lines, "protokoll")
+    assert [s.number for s in result] == [5, 6, 7]
+    assert result[0].end == 2 and result[1].end is None
+
+
+def test_a_bold_appendix_reference_in_a_paragraph_ends_nothing() -> None:
+    result = starts("""
+        § 5 Budget 2025
+        **Bilaga 1**
+        Budgetförslaget.
+        **Beslut**
+        Styrelsen beslutade att fastställa budgeten.
+        § 6 Val av revisorer
+        Eva Ek valdes.
+    """)
+    assert [n for n, *_ in result] == [5, 6]
+    assert find_item_starts(make_lines("§ 5 Budget\n**Bilaga 1**\nText.\n**Beslut**\nText.\n§ 6 Val\nText."),
+                            "protokoll")[0].end is None
+
+
+# -- class 3: unnumbered headings by the document's own styles --------------------------------
+
+
+def test_plain_bold_headings_of_body_size_are_the_items_and_a_bold_lead_sentence_is_not() -> None:
+    lines = [
+        make_line("Anteckningar från arbetsgruppen för kulturhuset", bold=True, size=16, top=0),
+        make_line("Närvarande: Anna Ek, Per Holm, Eva Lund", top=30),
+        make_line("Lokalfrågan", bold=True, top=60),
+        make_line("Gruppen gick igenom de tre förslagen till lokal och jämförde hyrorna.", top=80),
+        make_line("Ekonomi", bold=True, top=110),
+        make_line("Kassören redovisade läget, som är gott.", top=130),
+        make_line("Det viktigaste just nu är att hitta en hyresgäst som kan", bold=True, top=150),
+        make_line("dela på kostnaderna under det första året.", top=164),
+        make_line("Nästa möte", bold=True, top=190),
+        make_line("Den 12 maj.", top=210),
+    ]
+    assert [s.title for s in find_item_starts(lines, "minnesanteckningar")] == ["Lokalfrågan", "Ekonomi", "Nästa möte"]
+
+
+def test_the_heading_style_that_repeats_is_the_items_not_a_larger_title_set_once() -> None:
+    lines = [
+        make_line("Kulturhuset i Norrby", size=18, bold=True, top=0),
+        make_line("Genomgång av hyresavtalet inför sommaren", size=14, bold=True, top=40),
+        make_line("Text om avtalet.", top=60),
+        make_line("Underhållsplanen", size=14, bold=True, top=90),
+        make_line("Text om planen.", top=110),
+    ]
+    assert [s.title for s in find_item_starts(lines, "minnesanteckningar")] == [
+        "Genomgång av hyresavtalet inför sommaren", "Underhållsplanen"]
+
+
+def test_a_title_naming_the_meeting_and_its_year_is_no_item() -> None:
+    lines = [make_line("Referat", top=0), make_line("Föreningens styrelsemöte för år 2023", size=14, top=20),
+             make_line("Öppnande", size=14, top=50), make_line("Mötet öppnades av ordföranden klockan sju.", top=70),
+             make_line("Styrelseprotokollet", size=14, top=100),
+             make_line("Protokollet från förra mötet lades till handlingarna.", top=120)]
+    assert [s.title for s in find_item_starts(lines, "protokoll")] == ["Öppnande", "Styrelseprotokollet"]
+
+
+def test_a_numbered_list_inside_a_headings_text_is_no_item() -> None:
+    lines = [make_line("Anteckningar", bold=True, size=16, top=-20),
+             make_line("Läget i projektet", bold=True, size=12, top=0), make_line("Text.", top=20),
+             make_line("Genomgång av utkastet", bold=True, size=12, top=40), make_line("Kapitlen är:", top=60),
+             *[make_line(f"{n}. Kapitel {n}", x0=70, top=60.0 + 20 * n) for n in range(1, 6)],
+             make_line("Synpunkter", bold=True, size=12, top=200), make_line("Text.", top=220)]
+    assert [(s.number, s.title) for s in find_item_starts(lines, "minnesanteckningar")] == [
+        (None, "Läget i projektet"), (None, "Genomgång av utkastet"), (None, "Synpunkter")]
+
+
+def test_in_a_plan_every_heading_is_an_item_and_a_decimal_sub_heading_takes_its_sections_number() -> None:
+    lines = [make_line("Plan för 2026", size=20, bold=True, top=0),
+             make_line("1. Uppdrag", size=14, bold=True, top=40), make_line("Text.", top=60),
+             make_line("2. Mål", size=14, bold=True, top=80), make_line("Text.", top=100),
+             make_line("2.1 Mål för barn", size=12, bold=True, top=120), make_line("Text.", top=140),
+             make_line("2.1.1 Förskolan", size=11, bold=True, top=160), make_line("Text.", top=180),
+             make_line("3. Budget", size=14, bold=True, top=200), make_line("Text.", top=220)]
+    result = find_item_starts(lines, "verksamhetsplan")
+    assert [(s.number, s.title) for s in result] == [
+        (1, "Uppdrag"), (2, "Mål"), (2, "Mål för barn"), (2, "Förskolan"), (3, "Budget")]
+    # in minutes the same sub-sections belong to their item
+    assert [s.number for s in find_item_starts(lines, "protokoll")] == [1, 2, 3]
+
+
+def test_outline_headings_of_a_report_are_items_whatever_their_words() -> None:
+    lines = [make_line(t, top=20.0 * k, heading_level=lv) for k, (t, lv) in enumerate([
+        ("Verksamhetsberättelse 2025", 0), ("Plats", 2), ("Lokalen är hyrd.", None),
+        ("Sammanfattning", 2), ("Året var bra.", None)])]
+    assert [s.title for s in find_item_starts(lines, "rapport")] == ["Plats", "Sammanfattning"]
+
+
+# -- class 4: a number with no heading of its own -------------------------------------------
+
+
+def test_a_paragraph_without_a_heading_takes_its_first_sentence_as_title_and_keeps_it_as_text() -> None:
+    lines = make_lines("""
+        § 2 Till ordförande valdes Anna Ek och till
+        sekreterare Per Holm.
+        § 3 Val av justerare. Eva Lund valdes att justera protokollet.
+        § 4 Budget
+        Styrelsen beslutade att fastställa budgeten.
+    """)
+    result = find_item_starts(lines, "protokoll")
+    assert [s.title for s in result] == ["Till ordförande valdes Anna Ek och till sekreterare Per Holm",
+                                          "Val av justerare", "Budget"]
+    assert result[0].lead is not None and result[0].lead.text == (
+        "Till ordförande valdes Anna Ek och till sekreterare Per Holm.")
+    assert result[0].body == 2 and result[1].lead.text.endswith("Eva Lund valdes att justera protokollet.")
+    assert result[2].lead is None
+
+
+def test_a_bold_heading_keeps_its_whole_line_as_title() -> None:
+    lines = make_lines("**§ 7 Information: Ekonomi och lokaler**\nKassören informerade.\n**§ 8 Övrigt**\nText.")
+    assert [(s.title, s.lead) for s in find_item_starts(lines, "protokoll")] == [
+        ("Information: Ekonomi och lokaler", None), ("Övrigt", None)]
+
+
+def test_a_title_in_bold_with_a_plain_note_after_it_on_its_line() -> None:
+    line = make_line("1. Ekonomin (Anna Ek, kassör)")
+    line.segments[0].bold_lead = len("1. Ekonomin")
+    result = find_item_starts([line, make_line("Text.", top=20), make_line("2. Övrigt", top=40, bold=True),
+                               make_line("Text.", top=60)], "protokoll")
+    assert result[0].title == "Ekonomin" and result[0].lead is not None and result[0].lead.text == "(Anna Ek, kassör)"
+
+
+# -- the record: what the segmenter's starts mean for items, decisions and amounts ------------
+
+
+def _record(lines: list, pages: int = 1) -> Document:
+    return build_record(Layout(source="x.pdf", pages=pages, lines=lines), "0" * 64)
+
+
+def test_a_paragraph_that_is_one_sentence_keeps_it_as_text_and_decision() -> None:
+    record = _record(make_lines("""
+        Protokoll årsmöte
+        § 1 Mötets öppnande
+        Ordföranden öppnade mötet.
+        § 2 Till ordförande för mötet valdes Anna Ek.
+        § 3 Budget
+        Årsmötet beslutade att fastställa budgeten.
+    """))
+    item = record.items[1]
+    assert (item.number, item.title) == (2, "Till ordförande för mötet valdes Anna Ek")
+    assert item.text == "Till ordförande för mötet valdes Anna Ek."
+    assert [d.text for d in item.decisions] == ["Till ordförande för mötet valdes Anna Ek."]
+
+
+def test_money_of_an_appendix_bound_in_between_paragraphs_is_outside_every_item() -> None:
+    lines = [make_line(t, page=p, top=top) for p, top, t in [
+        (1, 40, "Protokoll kommunstyrelsen"), (1, 60, "§ 5 Budget 2025"),
+        (1, 80, "Kommunstyrelsen beslutade att fastställa budgeten."),
+        (2, 40, "Tjänsteskrivelse"), (2, 60, "Förvaltningen föreslår en ram om 200 000 kr."),
+        (3, 60, "§ 6 Val av revisorer"), (3, 80, "Eva Ek valdes.")]]
+    record = _record(lines, pages=3)
+    assert [(i.number, i.page_start, i.page_end) for i in record.items] == [(5, 1, 1), (6, 3, 3)]
+    assert "200 000" not in record.items[0].text and not record.items[0].amounts
+    assert [a.value_sek for a in record.amounts] == [200000]
+
+
+def test_a_colon_before_names_or_a_lettered_sub_point_below_ends_no_title() -> None:
+    lines = make_lines("""
+        1. Till styrelsesuppleant valdes: Johan Larsson
+        2. Övriga frågor: Johan föreslog en skylt vid infarten.
+        3. Val av
+        a) ordförande för 2 år
+        Per Larsson valdes.
+        4. Mötets avslutande
+    """)
+    assert [s.title for s in find_item_starts(lines, "protokoll")] == [
+        "Till styrelsesuppleant valdes: Johan Larsson", "Övriga frågor", "Val av", "Mötets avslutande"]
+
+
+def test_a_heading_size_is_one_style_whatever_weight_each_page_reads_it_in() -> None:
+    sizes = [(14.0, True), (14.5, True), (14.3, False)]  # an OCR'd page and a text page of one file
+    lines = [make_line("Protokoll", top=0)]
+    for k, (size, bold) in enumerate(sizes):
+        lines += [make_line(f"Rubrik {k + 1}", size=size, bold=bold, top=40.0 * k + 20),
+                  make_line("Text som hör till rubriken och fyller raden.", top=40.0 * k + 40)]
+    assert [s.title for s in find_item_starts(lines, "protokoll")] == ["Rubrik 1", "Rubrik 2", "Rubrik 3"]
+
+
+def test_an_unread_number_the_gap_does_not_fit_stays_unnumbered_and_no_item() -> None:
+    # between 12 and 15 two numbers are missing: one unread paragraph cannot say which it is
+    assert [n for n, *_ in starts("§ 12 Val\nText.\n§ l3 Budget\nText.\n§ 15 Övrigt\nText.")] == [12, 15]
+
+
+def test_digits_alone_on_a_line_are_no_point_mark() -> None:
+    assert mark_readings("12") is None and mark_readings("2024") is None and mark_readings("Ja") is None
+    assert mark_readings("J/") == [] and mark_readings("t6l") == [6, 16]
+
+
+def test_lines_whose_digits_were_lost_count_only_in_the_points_column() -> None:
+    lines = [make_line(text, x0=x, top=20.0 * k) for k, (text, x) in enumerate([
+        ("1. Mötets öppnande", 89), ("Mötet öppnades.", 103), ("2. Ekonomi", 89), ("Kassören redovisade:", 103),
+        (". Intäkterna steg med en tiondel", 130), ("4. Mötets avslutande", 89)])]
+    assert [s.number for s in find_item_starts(lines, "protokoll")] == [1, 2, 4]
+
+
+def test_a_heading_wrapped_onto_a_line_in_lower_case_is_one_heading() -> None:
+    lines = [make_line("Protokoll", top=0),
+             make_line("Genomgång av budgeten inför", size=14, top=20),
+             make_line("nästa verksamhetsår", size=14, top=38),
+             make_line("Kassören gick igenom budgeten post för post och svarade på frågor.", top=60),
+             make_line("Övriga frågor", size=14, top=90),
+             make_line("Inga övriga frågor hade anmälts före mötet eller under det.", top=110)]
+    assert [s.title for s in find_item_starts(lines, "protokoll")] == [
+        "Genomgång av budgeten inför nästa verksamhetsår", "Övriga frågor"]

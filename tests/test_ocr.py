@@ -33,15 +33,29 @@ def test_tesseract_words_become_lines_with_column_segments() -> None:
     tsv = (TSV_HEADER
            + tsv_word(1, 1, 1, 300, 400, "Ordförande:") + tsv_word(2, 1, 1, 1200, 404, "Anna")
            + tsv_word(2, 1, 2, 1370, 404, "Ek")
-           + tsv_word(3, 1, 1, 300, 470, "4.") + tsv_word(3, 1, 2, 400, 470, "Val", height=60)
-           + tsv_word(3, 1, 3, 570, 470, "av") + tsv_word(3, 1, 4, 680, 470, "justerare")
+           + tsv_word(3, 1, 1, 300, 470, "4.", height=41) + tsv_word(3, 1, 2, 400, 470, "Val", height=41)
+           + tsv_word(3, 1, 3, 570, 484, "av", height=27) + tsv_word(3, 1, 4, 680, 470, "justerare", height=53)
            + tsv_word(4, 1, 1, 300, 600, "Nihewm", conf=15) + tsv_word(4, 1, 2, 500, 600, "Pryte", conf=20))
     lines, confidence = lines_from_tsv(tsv, page=3)
     assert [[s.text for s in ln.segments] for ln in lines] == [["Ordförande:", "Anna Ek"], ["4. Val av justerare"]]
     assert all(ln.page == 3 for ln in lines)
     assert lines[0].x0 == pytest.approx(300 * 72 / 300) and lines[0].top < lines[1].top
-    assert lines[1].size == pytest.approx(60 * 72 / 300, abs=0.5)  # the tallest box, in points
+    # A 14-point line: "Val" reaches cap height, "av" only the x-height, "justerare" below the line.
+    assert lines[1].size == pytest.approx(14, abs=0.5)
     assert confidence == pytest.approx(95.0)  # the signature scrawl is not counted
+
+
+def test_ocr_line_sizes_come_from_the_letters_not_the_tallest_box() -> None:
+    # One 11-point body font (46 px an em at 300 dpi) and one 15-point heading font (62 px):
+    # a body line of tall letters must not come out as large as a heading of short ones.
+    body_tall = tsv_word(1, 1, 1, 300, 400, "Hjälp", height=42) + tsv_word(1, 1, 2, 500, 400, "gjordes", height=42)
+    body_short = tsv_word(2, 1, 1, 300, 500, "Anna", height=32) + tsv_word(2, 1, 2, 500, 508, "var", height=22)
+    heading = tsv_word(3, 1, 1, 300, 600, "Val", height=43) + tsv_word(3, 1, 2, 420, 614, "av", height=29) \
+        + tsv_word(3, 1, 3, 520, 600, "kassör", height=43)
+    lines, _ = lines_from_tsv(TSV_HEADER + body_tall + body_short + heading, page=1)
+    sizes = [ln.size or 0 for ln in lines]
+    assert abs(sizes[0] - sizes[1]) <= 0.5 and sizes[0] == pytest.approx(11, abs=0.6)
+    assert sizes[2] == pytest.approx(15, abs=0.6) and sizes[2] > sizes[0] + 2
 
 
 @needs_corpus
@@ -109,3 +123,39 @@ def test_partial_scan_reads_text_pages_as_text_and_the_scan_by_ocr(partial_scan:
     assert titles[0] == "Val av justerare" and "Nästa sammanträde" in titles
     first = record.items[0]
     assert (first.page_start, first.page_end) == (1, 2) and "Fredrik Berzins förklarade mötet öppnat" in first.text
+
+
+def _scanned(lines: list[str], target: Path, turn: int = 0) -> Path:
+    """A scan of a typed page: the page as an image only (no text layer), turned ``turn``
+    degrees counter-clockwise as a page fed sideways into a scanner, with no /Rotate to undo it."""
+    import pypdfium2 as pdfium
+
+    typed = pdfium.PdfDocument(text_pdf([lines]))
+    try:
+        page = typed[0].render(scale=200 / 72, grayscale=True).to_pil()
+    finally:
+        typed.close()
+    page.rotate(turn, expand=True).save(target, "PDF", resolution=200)
+    return target
+
+
+@needs_tesseract
+def test_bold_headings_of_body_size_on_a_scan_are_the_items(tmp_path: Path) -> None:
+    notes = ["Anteckningar från arbetsgruppen för kulturhuset", "Närvarande: Anna Ek, Per Holm och Eva Lund", "",
+             "**Lokalfrågan**", "Gruppen gick igenom de tre förslagen till lokal och jämförde hyrorna.", "",
+             "**Ekonomin inför hösten**", "Kassören redovisade läget, som är gott, och svarade på frågor.", "",
+             "**Nästa möte**", "Gruppen träffas nästa gång den tolfte maj i biblioteket."]
+    record = extract_file(_scanned(notes, tmp_path / "anteckningar.pdf"))
+    assert [i.title for i in record.items] == ["Lokalfrågan", "Ekonomin inför hösten", "Nästa möte"]
+
+
+@needs_tesseract
+def test_a_page_scanned_on_its_side_is_turned_upright_before_it_is_read(tmp_path: Path) -> None:
+    minutes = ["Protokoll fört vid styrelsemöte i Föreningen Norrbacka", "Datum: 2024-03-12",
+               "§ 1 Mötets öppnande", "Ordföranden hälsade alla välkomna och öppnade mötet.",
+               "§ 2 Val av justerare", "Till justerare valdes Karin Lind.",
+               "§ 3 Budget för 2024", "Styrelsen beslutade att fastställa budgeten.",
+               "§ 4 Mötets avslutande", "Ordföranden avslutade mötet."]
+    record = extract_file(_scanned(minutes, tmp_path / "liggande.pdf", turn=90))
+    assert [(i.number, i.title) for i in record.items] == [
+        (1, "Mötets öppnande"), (2, "Val av justerare"), (3, "Budget för 2024"), (4, "Mötets avslutande")]

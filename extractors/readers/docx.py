@@ -16,6 +16,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from extractors.readers.errors import UnreadableDocument
+from extractors.readers.pdf import bold_lead
 from schemas.layout import Layout, Line, Segment, Table
 
 # Columns of a DOCX table get synthetic x positions this far apart, so that later steps can
@@ -293,14 +294,16 @@ def _segments(parts: list[tuple[str, bool, bool, float | None]]) -> list[Segment
             lettered = [p for p in current if any(c.isalpha() for c in p[0])] or current
             sizes = [p[3] for p in current if p[3]]
             x0 = len(segments) * CELL_WIDTH
+            bold = all(p[1] for p in lettered)
             segments.append(
                 Segment(
                     text=" ".join(text.split()),
                     x0=x0,
                     x1=x0 + CELL_WIDTH - 1,
-                    bold=all(p[1] for p in lettered),
+                    bold=bold,
                     italic=all(p[2] for p in lettered),
                     size=max(sizes) if sizes else None,
+                    bold_lead=0 if bold else bold_lead(_weighted_words(current)),
                 )
             )
         current.clear()
@@ -314,6 +317,24 @@ def _segments(parts: list[tuple[str, bool, bool, float | None]]) -> list[Segment
                 current.append((piece, bold, italic, size))
     flush()
     return segments
+
+
+def _weighted_words(parts: list[tuple[str, bool, bool, float | None]]) -> list[tuple[str, bool]]:
+    """The words of a run of text parts, each bold when all its letters are."""
+    words: list[tuple[str, bool]] = []
+    word, letters_bold = "", True
+    for text, bold, _, _ in parts:
+        for char in text:
+            if char.isspace():
+                if word:
+                    words.append((word, letters_bold))
+                word, letters_bold = "", True
+                continue
+            word += char
+            letters_bold = letters_bold and (bold or not char.isalpha())
+    if word:
+        words.append((word, letters_bold))
+    return words
 
 
 def _flag(props: Any, tag: str, default: bool) -> bool:

@@ -12,6 +12,7 @@ import csv
 import functools
 import io
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -19,11 +20,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
+from PIL import Image
 
 from extractors.readers.errors import UnreadableDocument
-from extractors.readers.pdf import make_line
-from extractors.readers.quality import is_garbled, page_ocr_reason, word_share
+from extractors.readers.pdf import make_line, without_margin_stamps
+from extractors.readers.quality import GARBLED_BELOW, is_garbled, page_ocr_reason, word_share
 from schemas.layout import Layout, Line, Table
 from schemas.record import PageProvenance
 
@@ -38,6 +41,17 @@ MIN_LINE_CONFIDENCE = 40.0
 # Two Tesseract lines are one visual line (a label and its value in two columns) when their
 # boxes overlap vertically by more than this share of the lower one.
 SAME_ROW_OVERLAP = 0.5
+# A page read with less confidence than this, or with fewer words, may lie on its side: its
+# orientation is asked for (OSD) and trusted from this confidence on.
+POOR_CONFIDENCE = 70.0
+MIN_WORDS_UPRIGHT = 20
+MIN_ORIENTATION_CONFIDENCE = 1.5
+# A word box this many times taller than wide holds text set on its side.
+VERTICAL_WORD_RATIO = 2.0
+# A pixel darker than this is ink; a line whose strokes, per point of its size, are this many
+# times as wide as the page's usual ones is set in bold.
+INK_LEVEL = 128
+BOLD_STROKE = 1.3
 
 Word = dict[str, object]
 
@@ -193,33 +207,89 @@ def _ocr_page(document: pdfium.PdfDocument, number: int) -> PageReading | str:
             page.close()
     except (pdfium.PdfiumError, IndexError, ValueError) as exc:
         return f"the page could not be rendered ({exc.__class__.__name__})"
-    png = io.BytesIO()
-    image.save(png, format="PNG")
-    del image
     try:
-        tsv = run_tesseract(png.getvalue())
+        lines, confidence = _read_upright(image, number)
     except (OSError, subprocess.SubprocessError, UnicodeDecodeError) as exc:
         return f"Tesseract: {exc.__class__.__name__}"
-    lines, confidence = lines_from_tsv(tsv, number)
+    finally:
+        del image
     return PageReading(lines, confidence, time.perf_counter() - started)
+
+
+def _read_upright(image: Image.Image, number: int) -> tuple[list[Line], float | None]:
+    """The page's lines, read the right way up: a page that reads poorly is asked for its
+    orientation (Tesseract's OSD) and, scanned on its side or upside down, turned and read again;
+    the better reading is kept."""
+    lines, confidence = lines_from_tsv(run_tesseract(_png(image)), number, image)
+    if not _reads_poorly(lines, confidence):
+        return lines, confidence
+    turn = page_orientation(_png(image))
+    if not turn:
+        return lines, confidence
+    upright = image.rotate(-turn, expand=True)
+    turned, turned_confidence = lines_from_tsv(run_tesseract(_png(upright)), number, upright)
+    if _reading_weight(turned, turned_confidence) > _reading_weight(lines, confidence):
+        return turned, turned_confidence
+    return lines, confidence
+
+
+def _png(image: Image.Image) -> bytes:
+    png = io.BytesIO()
+    image.save(png, format="PNG")
+    return png.getvalue()
+
+
+def _reads_poorly(lines: list[Line], confidence: float | None) -> bool:
+    """Few words read with confidence, or few of them words: a page on its side reads so."""
+    tokens = [t for line in lines for t in line.text.split()]
+    return confidence is None or confidence < POOR_CONFIDENCE or len(tokens) < MIN_WORDS_UPRIGHT or \
+        word_share(tokens) < GARBLED_BELOW
+
+
+def _reading_weight(lines: list[Line], confidence: float | None) -> float:
+    tokens = [t for line in lines for t in line.text.split()]
+    return len(tokens) * word_share(tokens) * (confidence or 0.0)
+
+
+_ROTATE = re.compile(r"^Rotate:\s*(\d+)\s*$", re.MULTILINE)
+_ORIENTATION_CONFIDENCE = re.compile(r"^Orientation confidence:\s*([\d.]+)\s*$", re.MULTILINE)
+
+
+def page_orientation(image: bytes) -> int | None:
+    """How many degrees clockwise a page image must turn to stand upright (90, 180, 270), by
+    Tesseract's orientation and script detection; None when it is upright or OSD cannot tell."""
+    done = _tesseract(image, ["--psm", "0", "-l", "osd"])
+    if done.returncode != 0:
+        return None  # too little text to tell
+    text = done.stdout.decode("utf-8", "replace")
+    rotate, confident = _ROTATE.search(text), _ORIENTATION_CONFIDENCE.search(text)
+    if not rotate or not confident or float(confident.group(1)) < MIN_ORIENTATION_CONFIDENCE:
+        return None
+    degrees = int(rotate.group(1)) % 360
+    return degrees or None
 
 
 def run_tesseract(image: bytes) -> str:
     """Tesseract's TSV (one row per word, with its box and confidence) for one page image.
     Page segmentation 4 (one column of lines of varying size) reads a list's numbers with
     their lines; the default (3) takes a column of "1." "2." "3." for a block of its own."""
-    env = {**os.environ}
-    env.setdefault("OMP_THREAD_LIMIT", "1")  # one thread per page: the machine is shared
-    done = subprocess.run(["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--psm", "4", "tsv"], input=image,
-                          capture_output=True, timeout=PAGE_TIMEOUT_S, env=env, check=False)
+    done = _tesseract(image, ["-l", LANGUAGE, "--psm", "4", "tsv"])
     if done.returncode != 0:
         raise subprocess.SubprocessError(done.stderr.decode("utf-8", "replace").strip()[-200:])
     return done.stdout.decode("utf-8")
 
 
-def lines_from_tsv(tsv: str, page: int) -> tuple[list[Line], float | None]:
+def _tesseract(image: bytes, arguments: list[str]) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ}
+    env.setdefault("OMP_THREAD_LIMIT", "1")  # one thread per page: the machine is shared
+    return subprocess.run(["tesseract", "stdin", "stdout", *arguments], input=image, capture_output=True,
+                          timeout=PAGE_TIMEOUT_S, env=env, check=False)
+
+
+def lines_from_tsv(tsv: str, page: int, image: Image.Image | None = None) -> tuple[list[Line], float | None]:
     """Tesseract's words as Lines in reading order (top to bottom, columns of one row as
-    segments of one line), and the mean confidence of the words kept."""
+    segments of one line), and the mean confidence of the words kept. With the page ``image``,
+    lines printed in bold are marked bold."""
     rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
     tess_lines: dict[tuple[str, str, str], list[Word]] = {}
     for row in rows:
@@ -238,17 +308,90 @@ def lines_from_tsv(tsv: str, page: int) -> tuple[list[Line], float | None]:
             "text": text, "conf": conf,
             "x0": left * POINTS_PER_PIXEL, "x1": (left + width) * POINTS_PER_PIXEL,
             "top": top * POINTS_PER_PIXEL, "bottom": (top + height) * POINTS_PER_PIXEL,
-            "fontname": "",
+            "fontname": "", "upright": not _stands_on_end(text, width, height),
+            "box": (left, top, width, height),
         })
-    kept = [words for words in tess_lines.values() if _is_text_line(words)]
+    # Text up a margin (a signing stamp) is furniture, as in a text layer.
+    kept_words = {id(w) for w in without_margin_stamps([w for ws in tess_lines.values() for w in ws])}
+    tess_lines = {key: [w for w in words if id(w) in kept_words] for key, words in tess_lines.items()}
+    kept = [words for words in tess_lines.values() if words and _is_text_line(words)]
     for words in kept:
-        size = round(2 * max(float(w["bottom"]) - float(w["top"]) for w in words)) / 2  # type: ignore[arg-type]
+        size = line_size(words)
         for word in words:
             word["size"] = size
+    if image is not None:
+        _mark_bold(kept, np.asarray(image.convert("L")) < INK_LEVEL)
     lines = [make_line(sorted(row, key=lambda w: float(w["x0"])), page, [])  # type: ignore[arg-type]
              for row in _visual_rows(kept)]
     confidences = [float(w["conf"]) for words in kept for w in words]  # type: ignore[arg-type]
     return lines, round(sum(confidences) / len(confidences), 1) if confidences else None
+
+
+# Where a word's ink reaches, in ems of its font: capitals, ascenders and digits to ~0.70,
+# lower-case letters without them to the x-height ~0.47, a capital's ring or dots ~0.88;
+# descenders and brackets ~0.21 below the baseline. A word's box divided by its extent is its size.
+_TALL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZbdfhklt0123456789åäöéüiïj!?/\\%&#@")
+_HIGHER = frozenset("ÅÄÖÉÜ")
+_BELOW = frozenset("gjpqy(),;[]{}|")
+_TOP_TALL, _TOP_LOW, _TOP_HIGHER, _DESCENT = 0.70, 0.47, 0.88, 0.21
+
+
+def word_em(text: str, height: float) -> float | None:
+    """A word's font size estimated from the height of its box and the letters in it (a word
+    without ascenders or descenders is short: "av" is half the height of "Val"); None for a word
+    without letters or digits."""
+    if not any(c.isalnum() for c in text):
+        return None
+    top = _TOP_HIGHER if any(c in _HIGHER for c in text) else _TOP_TALL if any(c in _TALL for c in text) \
+        else _TOP_LOW
+    bottom = _DESCENT if any(c in _BELOW for c in text) else 0.0
+    return height / (top + bottom)
+
+
+def line_size(words: list[Word]) -> float:
+    """A line's font size in points, to the half point: the median of its words' estimates,
+    so that a line of short words and a line of tall ones of one font come out alike."""
+    ems = sorted(em for w in words
+                 if (em := word_em(str(w["text"]), float(w["bottom"]) - float(w["top"]))) is not None)  # type: ignore[arg-type]
+    if not ems:
+        return round(2 * max(float(w["bottom"]) - float(w["top"]) for w in words)) / 2  # type: ignore[arg-type]
+    return round(2 * ems[len(ems) // 2]) / 2
+
+
+def _mark_bold(tess_lines: list[list[Word]], ink: np.ndarray) -> None:
+    """Mark the words of lines printed in bold (a heading of body size, a numbered point's
+    title) as a text layer names a bold font: their strokes, measured against their size, are
+    well wider than those of the page's body text."""
+    weights = {id(words): _stroke_weight(words, ink) for words in tess_lines}
+    body = sorted(w for words in tess_lines if len(words) >= 3 and (w := weights[id(words)]) is not None)
+    if len(body) < 3:
+        return
+    usual = body[len(body) // 2]
+    for words in tess_lines:
+        weight = weights[id(words)]
+        letters = sum(c.isalpha() for w in words for c in str(w["text"]))
+        if weight is not None and letters >= 5 and weight >= BOLD_STROKE * usual:
+            for word in words:
+                word["fontname"] = "OCR-Bold"
+
+
+def _stroke_weight(words: list[Word], ink: np.ndarray) -> float | None:
+    """The line's mean stroke width (inked pixels per horizontal run of ink), per point of its size."""
+    inked = runs = 0
+    for word in words:
+        left, top, width, height = word["box"]  # type: ignore[misc]
+        box = ink[top:top + height, left:left + width]
+        if box.size == 0:
+            continue
+        inked += int(box.sum())
+        runs += int(np.count_nonzero(box[:, 1:] & ~box[:, :-1]) + np.count_nonzero(box[:, 0]))
+    size = float(words[0].get("size") or 0)  # type: ignore[arg-type]
+    return inked / runs / size if runs and size else None
+
+
+def _stands_on_end(text: str, width: int, height: int) -> bool:
+    """A word of three letters or more in a box far taller than wide runs up or down the page."""
+    return len(text) >= 3 and height > VERTICAL_WORD_RATIO * max(width, 1)
 
 
 def _is_text_line(words: list[Word]) -> bool:

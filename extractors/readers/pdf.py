@@ -154,6 +154,7 @@ def _known_repair(word: str) -> bool:
 
 def _read_page(page: Any, number: int, table_offset: int) -> tuple[list[Line], list[Table]]:
     words = page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=1.5, keep_blank_chars=False)
+    words = without_margin_stamps(words)
     found = []
     for table in page.find_tables():
         rows = [[_clean_cell(c) for c in row] for row in table.extract()]
@@ -171,6 +172,51 @@ def _read_page(page: Any, number: int, table_offset: int) -> tuple[list[Line], l
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     _attach_captions(lines, tables, table_offset)
     return lines, tables
+
+
+# Letters set one under the other up a margin: this many at least, each at most this many of
+# its own heights below the one before.
+STACK_MIN_LETTERS = 4
+STACK_PITCH = 3.0
+
+
+def without_margin_stamps(words: list[Word]) -> list[Word]:
+    """The page's words less the text that runs up or down a margin beside the text block: a
+    signing service's stamp or a filing note, turned on its side or set letter under letter. Read
+    as lines, it puts a stray letter before the lines it passes ("S 3. Val av kassör"). Turned
+    text inside the text block (a table's column heads set on their side) stays."""
+    body = [w for w in words if w.get("upright", True) and len(w["text"]) > 1]
+    if not body:
+        return words
+    left, right = min(float(w["x0"]) for w in body), max(float(w["x1"]) for w in body)
+
+    def in_margin(word: Word) -> bool:
+        return float(word["x1"]) <= left + 1 or float(word["x0"]) >= right - 1
+
+    stamp = {id(w) for w in words if not w.get("upright", True) and in_margin(w)}
+    stamp |= _stacked_letters([w for w in words if w.get("upright", True) and len(w["text"]) == 1
+                               and w["text"].isalpha() and in_margin(w)])
+    return [w for w in words if id(w) not in stamp] if stamp else words
+
+
+def _stacked_letters(letters: list[Word]) -> set[int]:
+    """The single letters of a margin column that holds a run of letters one under the other,
+    closely spaced (the letters across a word space of the stamp belong to it too)."""
+    stacked: set[int] = set()
+    by_column: dict[int, list[Word]] = {}
+    for word in letters:
+        by_column.setdefault(round(float(word["x0"]) / 3), []).append(word)
+    for column in by_column.values():
+        column.sort(key=lambda w: float(w["top"]))
+        run, longest = 1, 1
+        for above, word in itertools.pairwise(column):
+            height = max(float(above["bottom"]) - float(above["top"]), 1.0)
+            run = run + 1 if float(word["top"]) - float(above["top"]) <= STACK_PITCH * height else 1
+            longest = max(longest, run)
+        # A stamp spells words; a column of one mark ("X" ticked against names, "§") is no stamp.
+        if longest >= STACK_MIN_LETTERS and len({w["text"].casefold() for w in column}) >= 3:
+            stacked.update(id(w) for w in column)
+    return stacked
 
 
 def _clean_cell(cell: str | None) -> str | None:
@@ -249,14 +295,34 @@ PRIVATE_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "�
 def _segment(words: list[Word]) -> Segment:
     fonts = [str(w.get("fontname", "")) for w in words]
     lettered = [f for f, w in zip(fonts, words, strict=False) if any(c.isalpha() for c in w["text"])] or fonts
+    bold = all(_is_bold(f) for f in lettered)
     return Segment(
         text=" ".join(w["text"] for w in words).translate(PRIVATE_BULLETS),
         x0=words[0]["x0"],
         x1=words[-1]["x1"],
-        bold=all(_is_bold(f) for f in lettered),
+        bold=bold,
         italic=all(_is_italic(f) for f in lettered),
         size=round(max(float(w.get("size") or 0) for w in words), 1) or None,
+        bold_lead=0 if bold else bold_lead([(w["text"], _is_bold(f)) for w, f in zip(words, fonts, strict=True)]),
     )
+
+
+def bold_lead(words: list[tuple[str, bool]]) -> int:
+    """Where the bold run that opens a line's words ends, as an offset in the words joined by
+    spaces (0 for none): "1." and other words without letters before it do not count."""
+    offset = end = 0
+    started = False
+    for text, bold in words:
+        lettered = any(c.isalpha() for c in text)
+        if lettered and not bold:
+            break
+        if lettered:
+            started = True
+        offset += len(text)
+        if started:
+            end = offset
+        offset += 1
+    return end
 
 
 def _is_bold(fontname: str) -> bool:

@@ -1,0 +1,27 @@
+"""extractors/lang/sv/documents.py: a document's own title, the headings of bound-in appendices."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.lang.sv.documents import APPENDIX_HEADS, APPENDIX_LISTS, MEETING_TITLE_WORDS
+from extractors.vocabulary import is_appendix_head, is_appendix_list, names_the_meeting
+
+
+@pytest.mark.parametrize("word", MEETING_TITLE_WORDS)
+def test_a_title_naming_the_meeting_and_its_year_is_the_documents_own(word: str) -> None:
+    assert names_the_meeting(f"Föreningens {word} 2024")
+    assert not names_the_meeting(f"Föreningens {word}")  # without a year it may be an item's heading
+
+
+@pytest.mark.parametrize("word", APPENDIX_HEADS)
+def test_an_appendix_heading_opens_an_appendix(word: str) -> None:
+    assert is_appendix_head(f"{word.capitalize()} 2")
+    assert is_appendix_head(f"B {word.capitalize()} 2 - Stadgar")
+    assert not is_appendix_head(f"{word.capitalize()} 2 bifogas protokollet.")  # a sentence citing one
+
+
+@pytest.mark.parametrize("word", APPENDIX_LISTS)
+def test_a_heading_listing_appendices_opens_none(word: str) -> None:
+    assert is_appendix_list(f"{word.capitalize()}:")
+    assert not is_appendix_head(word.capitalize())
