@@ -1,7 +1,16 @@
 """Money in tables."""
 
-from extractors.tables import is_data_table, table_amounts
+from pathlib import Path
+
+import docx
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from extractors.tables import column_tables, is_data_table, table_amounts
+from pipeline.extract import extract_file
 from schemas.layout import Table
+from tests.conftest import make_lines
 
 
 def test_budget_table_with_id_column_and_sections() -> None:
@@ -39,3 +48,117 @@ def test_minutes_set_in_a_grid_are_text_not_figures() -> None:
     budget = Table(page=1, rows=[["Post", "Budget"], ["Vägunderhåll", "12 000"], ["Snöröjning", "8 000"]])
     assert not is_data_table(grid)
     assert is_data_table(budget)
+
+
+# Tables as minutes nobody here had read print them (issue 14, class 8): without a header row,
+# without a unit of their own, set with gaps or tabs, printed turned on a landscape page.
+
+
+def cells(table: Table) -> list[tuple[str, str, int]]:
+    return [(a.row, a.column, a.value_sek) for a in table_amounts(table)]
+
+
+def test_a_table_without_a_header_row_gives_the_column_nothing() -> None:
+    table = Table(page=2, rows=[["Gemensamt", "1 234 tkr"], ["Nämnd B", "- 567 tkr"], ["", "667 tkr"]])
+    assert cells(table) == [("Gemensamt", "", 1234000), ("Nämnd B", "", -567000)]
+
+
+def test_a_table_without_a_unit_takes_the_unit_its_caption_states() -> None:
+    table = Table(page=1, caption="Fördelning per nämnd, belopp i tkr",
+                  rows=[["Nämnd A", "1 234"], ["Nämnd B", "-567"]])
+    assert cells(table) == [("Nämnd A", "", 1234000), ("Nämnd B", "", -567000)]
+
+
+def test_an_amount_in_the_caption_states_no_unit_for_the_table() -> None:
+    table = Table(page=1, caption="Styrelsen beviljar 60 tkr enligt följande:",
+                  rows=[["Lokalhyra", "40 000"], ["Fika", "20 000"]])
+    assert cells(table) == [("Lokalhyra", "", 40000), ("Fika", "", 20000)]
+
+
+def test_figures_to_the_ore_are_money_without_a_header() -> None:
+    table = Table(page=4, caption="Ekonomi", rows=[["Ingående balans", "12345.67"], ["Porto", "150.00"]])
+    assert cells(table) == [("Ingående balans", "", 12346), ("Porto", "", 150)]
+
+
+def test_an_account_statement_row_is_labelled_by_its_date() -> None:
+    table = Table(page=2, rows=[["Datum", "Belopp"], ["2024-01-05", "-320"], ["2024-02-11", "1 500"]])
+    assert cells(table) == [("2024-01-05", "Belopp", -320), ("2024-02-11", "Belopp", 1500)]
+
+
+def test_a_cell_with_plus_sign_and_glued_unit() -> None:
+    table = Table(page=1, rows=[["Post", "Förändring"], ["Kassa", "+ 1 234kr"], ["Bank", "12.500 kr"]])
+    assert cells(table) == [("Kassa", "Förändring", 1234), ("Bank", "Förändring", 12500)]
+
+
+def test_headerless_counts_are_not_money() -> None:
+    """Counts in thousands without a header, unit or money word: not money (with a header that
+    names money they would be)."""
+    assert cells(Table(page=1, rows=[["Invånare", "12 345"], ["Hushåll", "5 678"]])) == []
+    assert cells(Table(page=1, rows=[["Tid", "Start"], ["Måndag", "13.00"], ["Tisdag", "15.30"]])) == []
+
+
+def test_label_amount_rows_set_with_gaps_are_a_table() -> None:
+    lines = make_lines("""
+        Förslag till fördelning
+        Gemensamt\t1 234 tkr
+        Nämnd B\t- 567 tkr
+        Beslutet gäller från årsskiftet.
+    """)
+    found = column_tables(lines)
+    assert [indexes for indexes, _ in found] == [[1, 2]]
+    assert cells(found[0][1]) == [("Gemensamt", "", 1234000), ("Nämnd B", "", -567000)]
+
+
+def test_two_rows_of_figures_without_money_are_no_table() -> None:
+    lines = make_lines("""
+        Närvarande\t12
+        Frånvarande\t3
+    """)
+    assert column_tables(lines) == []
+
+
+def test_one_label_amount_row_is_text() -> None:
+    assert column_tables(make_lines("Kostnad\t1 234 kr\nMötet avslutades.")) == []
+
+
+def test_label_amount_rows_in_an_item_go_to_table_amounts_not_the_items_amounts(tmp_path: Path) -> None:
+    """A DOCX whose § lists label–amount rows with tabs: the rows are a table; the sentence's
+    amount stays the item's."""
+    document = docx.Document()
+    document.add_paragraph("Protokoll styrelsemöte 2024-03-12")
+    document.add_paragraph("§ 4 Budget")
+    document.add_paragraph("Styrelsen beslutar att fördela 2 000 kr enligt följande:")
+    document.add_paragraph("Gemensamt\t1 234 kr")
+    document.add_paragraph("Ungdomssektionen\t766 kr")
+    document.add_paragraph("§ 5 Avslutning")
+    document.add_paragraph("Ordföranden avslutade mötet.")
+    path = tmp_path / "budget.docx"
+    document.save(path)
+    record = extract_file(path)
+    assert [(a.row, a.column, a.value_sek) for a in record.table_amounts] == [
+        ("Gemensamt", "", 1234), ("Ungdomssektionen", "", 766)]
+    budget = next(item for item in record.items if item.number == 4)
+    assert [a.value_sek for a in budget.amounts] == [2000]
+
+
+@pytest.mark.parametrize("turn", [90, -90])
+def test_a_budget_table_printed_turned_on_a_portrait_page_is_read(tmp_path: Path, turn: int) -> None:
+    """A landscape table on a portrait page, its text turned a quarter (either way round)."""
+    path = tmp_path / "turned.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.drawString(60, 800, "Bilaga 2 till protokoll 2025-03-12")  # upright, above the table
+    canvas.saveState()
+    canvas.translate(*((A4[0], 0) if turn == 90 else (0, A4[1])))
+    canvas.rotate(turn)
+    rows = [("Budget 2025-2026 (tkr)", "2025", "2026"), ("Kansli", "1 200", "1 250"), ("Insatser", "3 400", "3 100")]
+    for k, (label, *figures) in enumerate(rows):
+        canvas.drawString(60, 500 - 16 * k, label)
+        for c, figure in enumerate(figures):
+            canvas.drawRightString(420 + 90 * c, 500 - 16 * k, figure)
+    canvas.restoreState()
+    canvas.showPage()
+    canvas.save()
+    record = extract_file(path)
+    assert [(a.row, a.column, a.value_sek) for a in record.table_amounts] == [
+        ("Kansli", "2025", 1_200_000), ("Kansli", "2026", 1_250_000),
+        ("Insatser", "2025", 3_400_000), ("Insatser", "2026", 3_100_000)]
