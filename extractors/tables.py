@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from extractors.amounts import NUMBER, find_money, parse_number
 from extractors.text import clean
@@ -45,6 +47,8 @@ DATE_CELL = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 ORE_FIGURE = re.compile(r"\d{3}[.,]\d{2}$")
 # Lines of text above a gap-set table that may state its unit or its subject.
 CAPTION_LINES = 2
+# Cells whose aligned edges lie this close (points) share a column.
+COLUMN_TOLERANCE = 12
 
 
 def table_amounts(table: Table) -> list[TableAmount]:
@@ -219,10 +223,17 @@ def column_tables(lines: list[Line]) -> list[tuple[list[int], Table]]:
 
 
 def _is_value_row(line: Line) -> bool:
+    """A row of a table of figures: a label (or none, when two or more figures fill the row) and
+    at least as many figures (years aside) as other cells of words."""
     if len(line.segments) < 2:
         return False
-    values = [s for s in line.segments[1:] if _is_figure(s.text) and not YEAR.match(s.text.strip())]
-    return len(values) >= 1 and len(values) >= len(line.segments) - 2
+    cells = _cells(line)
+    label = _label_width(cells)
+    rest = cells[label:]
+    figures = sum(1 for c in rest if _is_figure(c.text) and not YEAR.match(c.text))
+    if label == 0:
+        return figures >= 2 and figures == len(rest)
+    return figures >= 1 and figures >= len(rest) - figures
 
 
 def _is_section_row(line: Line, previous: Line) -> bool:
@@ -245,7 +256,7 @@ def _header_lines(lines: list[Line], start: int) -> list[int]:
             break
         if any(_is_figure(s.text) and not YEAR.match(s.text.strip()) for s in line.segments):
             break
-        if len(line.segments) == 1 and line.x0 <= lines[start].x0 + 2:
+        if len(line.segments) == 1 and line.x0 <= lines[start].x0 + 2 and not _names_columns(line, lines[start]):
             if head or skipped:
                 break
             skipped = True
@@ -254,6 +265,15 @@ def _header_lines(lines: list[Line], start: int) -> list[int]:
         head.insert(0, k)
         k -= 1
     return head
+
+
+def _names_columns(line: Line, row: Line) -> bool:
+    """A line of one cell that reads as column headers all the same ("Datum Motpart Belopp Saldo"
+    set with narrow gaps): three or more capitalised words, no sentence, over the figures."""
+    words = line.text.split()
+    figures = [s.x0 for s in row.segments[1:] if _is_figure(s.text)]
+    return (len(words) >= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+            and not line.text.rstrip().endswith((".", ":")) and bool(figures) and line.x1 > min(figures))
 
 
 def _caption(lines: list[Line], first: int) -> str:
@@ -267,49 +287,163 @@ def _caption(lines: list[Line], first: int) -> str:
     return " ".join(above)
 
 
+@dataclass(frozen=True)
+class _Cell:
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True)
+class _Column:
+    kind: str  # "label", "figures" (set flush right: placed by right edge) or "words" (by left edge)
+    at: float  # the right edge of a figure column, the left edge of a word column
+    start: float  # the span its cells cover
+    end: float
+
+
 def _grid(header_lines: list[Line], value_lines: list[Line]) -> Table | None:
-    """Cells aligned to columns by the right edges of the value cells (figures are set
-    flush right); header words go to the column whose span holds them."""
-    edges: list[float] = []
-    for line in value_lines:
-        for segment in line.segments[1:]:
-            if _is_figure(segment.text) and not any(abs(segment.x1 - e) < 12 for e in edges):
-                edges.append(segment.x1)
-    edges.sort()
-    if not edges:
+    """Cells aligned to columns: figure columns by the right edges of their figures (set flush
+    right), columns of words by their left edges, the label first; header words go to the column
+    whose span holds them."""
+    cells = [_cells(line) for line in value_lines]
+    labelled = [(line, row, _label_width(row)) for line, row in zip(value_lines, cells, strict=True)
+                if _is_value_row(line)]
+    figures = [c for _, row, n in labelled for c in row[n:] if _is_figure(c.text)]
+    if not figures:
         return None
-    widths = [s.x1 - s.x0 for ln in value_lines for s in ln.segments[1:] if _is_figure(s.text)]
-    label_end = edges[0] - max(widths) - 4
-
-    def column_of(x0: float, x1: float) -> int:
-        if x1 <= label_end + 2:
-            return 0
-        return 1 + min(range(len(edges)), key=lambda c: abs(edges[c] - x1))
-
-    def header_column(centre: float) -> int:
-        if centre <= label_end:
-            return 0
-        for c, edge in enumerate(edges):
-            if centre <= edge + 5:
-                return 1 + c
-        return len(edges)
-
-    width = len(edges) + 1
-    header: list[str | None] = [None] * width
+    columns = _columns(figures, [c for _, row, n in labelled for c in row[n:] if not _is_figure(c.text)],
+                       [c for _, row, n in labelled for c in row[:n]])
+    header: list[str | None] = [None] * len(columns)
+    first = min(c.start for c in columns[1:])
     for line in header_lines:
         for segment in line.segments:
+            over_labels = segment.x0 <= columns[0].end and segment.x1 < first  # "Budget 2025 (tkr)" over the labels
             for word, centre in _word_centres(segment):
-                col = header_column(centre)
+                col = 0 if over_labels else _header_column(columns, centre)
                 header[col] = clean(f"{header[col] or ''} {word}")
     rows: list[list[str | None]] = [header]
-    for line in value_lines:
-        row: list[str | None] = [None] * width
-        for k, segment in enumerate(line.segments):
-            # A row's first cell of words is its label, however wide (tab-set DOCX cells all are).
-            col = 0 if k == 0 and not _is_figure(segment.text) else column_of(segment.x0, segment.x1)
-            row[col] = clean(f"{row[col] or ''} {segment.text}")
-        rows.append(row)
+    above: Line | None = None
+    for line, row_cells in zip(value_lines, cells, strict=True):
+        # A label wrapped in its cell goes on in the line below, under the label: not a new row.
+        row = rows[-1] if above is not None and _continues_label(line, above) else [None] * len(columns)
+        label_width = _label_width(row_cells)
+        for k, cell in enumerate(row_cells):
+            col = 0 if k < label_width else _cell_column(columns, cell)
+            row[col] = clean(f"{row[col] or ''} {cell.text}")
+        if row is not rows[-1]:
+            rows.append(row)
+        above = line if _is_value_row(line) else None
     return Table(rows=rows, page=(header_lines or value_lines)[0].page)
+
+
+# A figure or a date that the reader joined with the words of the next cell ("45739.01 Ingående
+# saldo", "2020-01-07 Nordea"): the gap between them was under its column gap.
+LEADING_FIGURE = re.compile(rf"^(?P<figure>[-−+]?\s?(?:{NUMBER})(?:\s?(?:kr|sek|:-))?)\s+(?=[^\W\d_])",
+                            re.IGNORECASE)
+LEADING_DATE = re.compile(r"^(?P<figure>\d{4}-\d{2}-\d{2})\s+(?=[^\W\d_])")
+MONEY_FIGURE = re.compile(r"\d[ \u00a0.,]\d{3}|[.,]\d{2}\b|kr|sek|:-", re.IGNORECASE)
+
+
+def _cells(line: Line) -> list[_Cell]:
+    """A line's cells, a figure or date joined to the words after it parted from them (their
+    places spread over the segment's width by characters)."""
+    cells: list[_Cell] = []
+    for k, segment in enumerate(line.segments):
+        text = segment.text.strip()
+        found = None if _is_figure(text) else (LEADING_DATE if k == 0 else LEADING_FIGURE).match(text)
+        if found and (k == 0 or MONEY_FIGURE.search(found.group("figure"))):
+            step = (segment.x1 - segment.x0) / max(1, len(text))
+            cut = found.end()
+            cells.append(_Cell(found.group("figure"), segment.x0, segment.x0 + step * len(found.group("figure"))))
+            cells.append(_Cell(text[cut:], segment.x0 + step * cut, segment.x1))
+        else:
+            cells.append(_Cell(text, segment.x0, segment.x1))
+    return cells
+
+
+def _label_width(cells: list[_Cell]) -> int:
+    """How many of a row's first cells make its label: a cell of words (or a date); an account
+    number before it ("1002 | Medel från huvudmännen") goes with it."""
+    if not cells:
+        return 0
+    if not _is_figure(cells[0].text):
+        return 1
+    return 2 if len(cells) > 1 and _has_letters(cells[1].text) and not _is_figure(cells[1].text) else 0
+
+
+def _columns(figures: list[_Cell], words: list[_Cell], labels: list[_Cell]) -> list[_Column]:
+    """The label column, then figure columns (figures whose right edges meet) and columns of
+    words (two or more cells whose left edges meet, outside every figure column), by position."""
+    found: list[_Column] = []
+    for group in _clusters(figures, lambda c: c.x1):
+        found.append(_Column("figures", max(c.x1 for c in group), min(c.x0 for c in group), max(c.x1 for c in group)))
+    for group in _clusters(words, lambda c: c.x0):
+        start, end = min(c.x0 for c in group), max(c.x1 for c in group)
+        # Words that start well inside a column of figures are a word in that column ("saknas").
+        if len(group) >= 2 and not any(col.start - 4 <= start <= col.end - COLUMN_TOLERANCE / 2 for col in found):
+            found.append(_Column("words", start, start, end))
+    label = _Column("label", 0.0, min((c.x0 for c in labels), default=0.0), max((c.x1 for c in labels), default=0.0))
+    return [label, *sorted(found, key=lambda col: col.start)]
+
+
+def _clusters(cells: list[_Cell], edge: Callable[[_Cell], float]) -> list[list[_Cell]]:
+    groups: list[list[_Cell]] = []
+    for cell in sorted(cells, key=edge):
+        if groups and abs(edge(cell) - edge(groups[-1][-1])) < COLUMN_TOLERANCE:
+            groups[-1].append(cell)
+        else:
+            groups.append([cell])
+    return groups
+
+
+def _cell_column(columns: list[_Column], cell: _Cell) -> int:
+    """A figure goes to the figure column of its right edge; words to the column of words of their
+    left edge, else (a word in a column of figures, "ej budgeterat") to the nearest column."""
+    if _is_figure(cell.text):
+        kinds = ("figures",)
+    else:
+        kinds = ("words",) if any(c.kind == "words" and abs(c.at - cell.x0) < COLUMN_TOLERANCE for c in columns) \
+            else ("figures", "words")
+    candidates = [k for k, c in enumerate(columns) if c.kind in kinds]
+    if not candidates:
+        return 0
+    if kinds == ("figures",) or kinds == ("figures", "words"):
+        if all(cell.x1 < columns[k].start - 2 for k in candidates) and not _is_figure(cell.text):
+            return 0  # words left of every column of figures belong to the label
+        return min(candidates, key=lambda k: abs((columns[k].at if columns[k].kind == "figures" else columns[k].start)
+                                                  - (cell.x1 if columns[k].kind == "figures" else cell.x0)))
+    return min(candidates, key=lambda k: abs(columns[k].at - cell.x0))
+
+
+def _header_column(columns: list[_Column], centre: float) -> int:
+    """A header word over a figure column may reach left of its figures (it is set flush right
+    too), over a column of words right of them (set flush left): the word goes to the first figure
+    column whose right edge it does not pass, or the last column of words it has passed the start
+    of, whichever is nearer; left of every column, to the label."""
+    figures = next((k for k, c in enumerate(columns) if c.kind == "figures" and centre <= c.at + 5), None)
+    words = next((k for k in range(len(columns) - 1, 0, -1) if columns[k].kind == "words"
+                  and centre >= columns[k].start - 5), None)
+    options = [k for k in (figures, words) if k is not None]
+    if not options:
+        last_figures = max((k for k, c in enumerate(columns) if c.kind == "figures"), default=0)
+        return last_figures if centre > columns[last_figures].end else 0
+    if centre < min(c.start for c in columns[1:]) - 4 and centre <= columns[0].end + COLUMN_TOLERANCE:
+        return 0  # over the labels, left of every column: the label's header
+    return min(options, key=lambda k: _distance(columns[k], centre))
+
+
+def _distance(column: _Column, x: float) -> float:
+    return 0.0 if column.start <= x <= column.end else min(abs(x - column.start), abs(x - column.end))
+
+
+def _continues_label(line: Line, above: Line) -> bool:
+    """A line of words only, right under a row of figures, that starts where a label cell of that
+    row (not its first, which section rows share) starts, or starts in lower case."""
+    if _is_value_row(line) or line.page != above.page or any(_is_figure(s.text) for s in line.segments):
+        return False
+    cells = [s for s in above.segments[1:] if not _is_figure(s.text)]
+    return any(abs(line.x0 - s.x0) <= 2 for s in cells) or line.text[:1].islower()
 
 
 def _word_centres(segment: Segment) -> list[tuple[str, float]]:

@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from extractors.tables import column_tables, is_data_table, table_amounts
 from pipeline.extract import extract_file
-from schemas.layout import Table
+from schemas.layout import Line, Segment, Table
 from tests.conftest import make_lines
 
 
@@ -162,3 +162,57 @@ def test_a_budget_table_printed_turned_on_a_portrait_page_is_read(tmp_path: Path
     assert [(a.row, a.column, a.value_sek) for a in record.table_amounts] == [
         ("Kansli", "2025", 1_200_000), ("Kansli", "2026", 1_250_000),
         ("Insatser", "2025", 3_400_000), ("Insatser", "2026", 3_100_000)]
+
+
+def positioned(page: int, top: float, *cells: tuple[str, float, float]) -> Line:
+    """A PDF line whose cells (text, x0, x1) the reader parted by their gaps."""
+    return Line(segments=[Segment(text=t, x0=a, x1=b, size=9.0) for t, a, b in cells], page=page, top=top,
+                bottom=top + 9)
+
+
+def test_a_ledger_with_columns_of_words_and_figures_joined_to_words() -> None:
+    """A kassabok: date, payee, amount, balance, text. The reader joined the balance with the text
+    after it (their gap was under its column gap); the columns of words are columns too."""
+    lines = [
+        positioned(1, 100, ("Datum Motpart Belopp Saldo Text", 60, 285)),
+        positioned(1, 112, ("2025-02-03", 60, 105), ("Hyra", 120, 140), ("-4 500", 170, 200),
+                   ("12 250,00 Februarihyra", 215, 320)),
+        positioned(1, 124, ("2025-02-10 Swish", 60, 140), ("300", 185, 200), ("12 550,00 Medlemsavgift", 215, 325)),
+        positioned(1, 136, ("2025-02-14", 60, 105), ("Bank", 120, 141), ("-45", 188, 200),
+                   ("12 505,00 Avgift", 215, 290)),
+    ]
+    found = column_tables(lines)
+    assert len(found) == 1
+    assert cells(found[0][1]) == [
+        ("2025-02-03", "Belopp", -4500), ("2025-02-03", "Saldo", 12250),
+        ("2025-02-10", "Belopp", 300), ("2025-02-10", "Saldo", 12550),
+        ("2025-02-14", "Belopp", -45), ("2025-02-14", "Saldo", 12505)]
+
+
+def test_a_label_wrapped_in_its_cell_goes_on_in_the_line_below() -> None:
+    lines = [
+        positioned(1, 100, ("Post", 60, 80), ("Budget 2025", 250, 300)),
+        positioned(1, 112, ("Bidrag till", 60, 110), ("12 000", 270, 300)),
+        positioned(1, 124, ("föreningar i kommunen", 60, 150)),
+        positioned(1, 136, ("Hyra", 60, 80), ("8 000", 275, 300)),
+    ]
+    assert cells(column_tables(lines)[0][1]) == [("Bidrag till föreningar i kommunen", "Budget 2025", 12000),
+                                                 ("Hyra", "Budget 2025", 8000)]
+
+
+def test_a_row_of_sums_without_a_label_under_its_header_is_a_table_that_gives_no_amount() -> None:
+    """ "Ingående saldo | Utgående saldo" over their two sums: table money without a row label, so
+    no amount anywhere (and none in the text)."""
+    lines = [
+        positioned(1, 100, ("Ingående saldo", 60, 130), ("Utgående saldo", 300, 370)),
+        positioned(1, 112, ("10 250,00 kr", 60, 120), ("12 400,00 kr", 310, 370)),
+        positioned(1, 130, ("Styrelsen lägger rapporten till handlingarna.", 60, 290)),
+    ]
+    found = column_tables(lines)
+    assert [indexes for indexes, _ in found] == [[0, 1]]
+    assert cells(found[0][1]) == []
+
+
+def test_a_sentence_with_two_sums_is_no_table() -> None:
+    lines = [positioned(1, 100, ("Kostnaden blev", 60, 130), ("10 250 kr", 200, 240), ("och 300 kr", 300, 340))]
+    assert column_tables(lines) == []
