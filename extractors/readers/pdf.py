@@ -15,7 +15,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from extractors.readers.errors import UnreadableDocument
-from extractors.readers.rotation import is_turned, turned_words
+from extractors.readers.rotation import in_margin_stamp, is_turned, turned_words
 from schemas.layout import Layout, Line, Segment, Table
 
 Word = dict[str, Any]
@@ -157,6 +157,8 @@ def _read_page(page: Any, number: int, table_offset: int) -> tuple[list[Line], l
     turned = turned_words(page, x_tolerance=1.5)
     if turned:  # a landscape page printed turned: its turned text is read in its own frame
         page = page.filter(lambda obj: obj.get("object_type") != "char" or not is_turned(obj))
+    elif stamp := {id(c) for c in in_margin_stamp(page)}:  # a stamp up the margin is furniture
+        page = page.filter(lambda obj: id(obj) not in stamp)
     words = page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=1.5, keep_blank_chars=False)
     found = []
     for table in [] if turned else page.find_tables():

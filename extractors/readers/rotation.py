@@ -3,7 +3,10 @@
 pdfplumber reports such characters as not upright, in the page's own coordinates: words come out
 reversed or scattered over many lines. When most of a page's text is turned, the turned characters
 are mapped into their own reading frame (left to right, top to bottom) and read as lines of their
-own. A little turned text on an upright page (an e-signature stamp in the margin) is left alone.
+own. Turned text in the margin of an upright page, left or right of all its upright text (the
+stamp an e-signature service prints up the page), is furniture: it is dropped, where it would
+otherwise be read a letter at a time into the lines beside it. Turned text among the upright text
+(a table's turned column header) is left as it is.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ Char = dict[str, Any]
 
 # Share of a page's characters that must be turned for the page to be read in the turned frame.
 TURNED_SHARE = 0.5
+# How far (points) a margin stamp may reach into the column of the upright text.
+MARGIN_SLACK = 1.0
 
 
 def turned_chars(page: Any) -> list[Char]:
@@ -40,6 +45,17 @@ def turned_words(page: Any, x_tolerance: float) -> list[Char]:
 
 def is_turned(char: Char) -> bool:
     return not char.get("upright", True)
+
+
+def in_margin_stamp(page: Any) -> list[Char]:
+    """The turned characters of an upright page that lie left or right of all its upright text."""
+    upright = [c for c in page.chars if c.get("upright", True) and c.get("text", "").strip()]
+    turned = [c for c in page.chars if is_turned(c)]
+    if not upright or not turned:
+        return []
+    left = min(c["x0"] for c in upright)
+    right = max(c["x1"] for c in upright)
+    return [c for c in turned if c["x1"] <= left + MARGIN_SLACK or c["x0"] >= right - MARGIN_SLACK]
 
 
 def _into_frame(char: Char, upward: bool, width: float, height: float) -> Char:
