@@ -51,13 +51,42 @@ CAPTION_LINES = 2
 COLUMN_TOLERANCE = 12
 
 
-def table_amounts(table: Table) -> list[TableAmount]:
+def document_table_amounts(tables: list[Table]) -> list[TableAmount]:
+    """The money of every table of a document. A table that goes on over a page break without
+    repeating its header row takes the header of its first part: a table with no header row right
+    after one on the page before, with as many columns."""
+    found: list[TableAmount] = []
+    previous: tuple[Table, list[str]] | None = None
+    for table in sorted(tables, key=lambda t: t.page):
+        header = _header_of(table)
+        if header is None and previous and previous[0].page == table.page - 1 \
+                and len(previous[1]) == max((len(r) for r in table.rows), default=0):
+            found.extend(table_amounts(table, continues=previous))
+            continue
+        found.extend(table_amounts(table))
+        previous = (table, header) if header else None
+    return found
+
+
+def _header_of(table: Table) -> list[str] | None:
+    rows = _rows(table)
+    at = _header_row(rows)
+    return _merged_header(rows, at) if at is not None else None
+
+
+def _rows(table: Table) -> list[list[str]]:
     rows = [[clean(c) if c else "" for c in row] for row in table.rows]
-    rows = [r for r in rows if any(r)]
-    header_at = _header_row(rows)
-    header = _merged_header(rows, header_at) if header_at is not None else []
+    return [r for r in rows if any(r)]
+
+
+def table_amounts(table: Table, continues: tuple[Table, list[str]] | None = None) -> list[TableAmount]:
+    """The money cells of one table; ``continues`` is the first part (and its header) of a table
+    this one goes on from."""
+    rows = _rows(table)
+    header_at = _header_row(rows) if continues is None else None
+    header = _merged_header(rows, header_at) if header_at is not None else list(continues[1]) if continues else []
     data = rows[header_at + 1:] if header_at is not None else rows
-    caption = table.caption or ""
+    caption = (continues[0].caption if continues else table.caption) or ""
     context = " ".join([caption, *header])
     if NOT_MONEY_HEADER.search(" ".join(header)) and not re.search(r"\bkr\b|tkr|belopp", context, re.I):
         return []
@@ -237,8 +266,7 @@ def _is_value_row(line: Line) -> bool:
 
 
 def _is_section_row(line: Line, previous: Line) -> bool:
-    return (len(line.segments) == 1 and len(line.text.split()) <= 6 and line.page == previous.page
-            and abs((line.size or 0) - (previous.size or 0)) <= 0.6)
+    return len(line.segments) == 1 and len(line.text.split()) <= 6 and line.page == previous.page
 
 
 def _header_lines(lines: list[Line], start: int) -> list[int]:

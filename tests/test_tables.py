@@ -7,7 +7,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from extractors.tables import column_tables, is_data_table, table_amounts
+from extractors.tables import column_tables, document_table_amounts, is_data_table, table_amounts
 from pipeline.extract import extract_file
 from schemas.layout import Line, Segment, Table
 from tests.conftest import make_lines
@@ -216,3 +216,15 @@ def test_a_row_of_sums_without_a_label_under_its_header_is_a_table_that_gives_no
 def test_a_sentence_with_two_sums_is_no_table() -> None:
     lines = [positioned(1, 100, ("Kostnaden blev", 60, 130), ("10 250 kr", 200, 240), ("och 300 kr", 300, 340))]
     assert column_tables(lines) == []
+
+
+def test_a_table_going_on_over_a_page_break_keeps_its_header() -> None:
+    first = Table(page=3, caption="Utfall per verksamhet (kr)",
+                  rows=[["Verksamhet", "Budget", "Utfall"], ["Kansli", "1 200 000", "1 150 000"]])
+    rest = Table(page=4, rows=[["Insatser", "3 400 000", "3 390 500"], ["Summa", "4 600 000", "4 540 500"]])
+    other = Table(page=5, rows=[["Ofördelat", "100 000 kr"], ["Reserv", "50 000 kr"]])
+    found = [(a.row, a.column, a.value_sek) for a in document_table_amounts([first, rest, other])]
+    assert found == [("Kansli", "Budget", 1200000), ("Kansli", "Utfall", 1150000),
+                     ("Insatser", "Budget", 3400000), ("Insatser", "Utfall", 3390500),
+                     ("Summa", "Budget", 4600000), ("Summa", "Utfall", 4540500),
+                     ("Ofördelat", "", 100000), ("Reserv", "", 50000)]  # not a part of the table before it
