@@ -24,6 +24,7 @@ from extractors.vocabulary import (
     ITEM_NUMBER_CELL,
     NOT_MONEY_HEADER,
     SCALE_WORD,
+    SUM_HEADER,
     table_unit,
     talks_money,
     unit_scale,
@@ -88,7 +89,7 @@ def table_amounts(table: Table, continues: tuple[Table, list[str]] | None = None
     data = rows[header_at + 1:] if header_at is not None else rows
     caption = (continues[0].caption if continues else table.caption) or ""
     context = " ".join([caption, *header])
-    if NOT_MONEY_HEADER.search(" ".join(header)) and not re.search(r"\bkr\b|tkr|belopp", context, re.I):
+    if NOT_MONEY_HEADER.search(" ".join(header)) and not (table_unit(context) or SUM_HEADER.search(context)):
         return []
     if not _is_money_table(context, data, headed=header_at is not None):
         return []
@@ -102,8 +103,8 @@ def table_amounts(table: Table, continues: tuple[Table, list[str]] | None = None
         for j in range(label_at + 1, len(row)):
             value = _cell_value(row[j], scale)
             column = header[j] if j < len(header) else ""
-            if value is None or (header and not column) or "%" in row[j]:
-                continue
+            if value is None or (header and not column) or "%" in row[j] or NOT_MONEY_HEADER.search(column):
+                continue  # no figure, no column of its own, a share, or a column of counts
             found.append(TableAmount(row=label, column=column, value_sek=value, page=table.page))
     return found
 

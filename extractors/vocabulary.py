@@ -79,6 +79,7 @@ MONEY_WORD = re.compile(
     + r")\b|" + alternation(tuple(w for w in money.MONEY_WORDS if len(w) > 3)), re.IGNORECASE)
 NOT_MONEY_HEADER = re.compile(
     "|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in money.NOT_MONEY_HEADER_WORDS), re.IGNORECASE)
+SUM_HEADER = re.compile(r"\b" + alternation(money.SUM_HEADER_WORDS) + r"\b", re.IGNORECASE)
 _TABLE_UNIT = re.compile(rf"(?<![\wåäö]){alternation(tuple(money.TABLE_UNITS))}(?![\wåäö])", re.IGNORECASE)
 
 

@@ -97,3 +97,11 @@ def test_each_table_unit_in_a_caption_scales_the_table(unit: str, scale: int) ->
 def test_each_word_after_a_listed_amount_keeps_it_money(word: str) -> None:
     assert [v for v, _ in found(f"Avgiften är kr 250 resp 500 {word} året.")] == [250, 500]
     assert [v for v, _ in found("Avgiften är kr 250 och 3 personer betalar.")] == [250]
+
+
+@pytest.mark.parametrize("word", money.SUM_HEADER_WORDS)
+def test_each_sum_header_keeps_its_column_money_beside_counts(word: str) -> None:
+    table = Table(page=1, rows=[["Insats", "Antal deltagare", word.capitalize()], ["Rehab", "12", "12 345"],
+                                ["Stöd", "3", "6 789"]])
+    assert [(a.row, a.column, a.value_sek) for a in table_amounts(table)] == [
+        ("Rehab", word.capitalize(), 12345), ("Stöd", word.capitalize(), 6789)]  # not the counts

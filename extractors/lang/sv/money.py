@@ -94,6 +94,10 @@ NOT_MONEY_HEADER_WORDS: tuple[str, ...] = (
     "antal", "andel", "procent", "%", "timmar", "st", "deltagare", "personer",
 )
 
+# Header words that name a column of sums even in a table that also counts things ("Antal" beside
+# "Belopp").
+SUM_HEADER_WORDS: tuple[str, ...] = ("belopp", "summa", "kostnad", "kostnader")
+
 # The unit of a whole table, stated in its caption, header or the text above it ("Belopp i tkr").
 TABLE_UNITS: dict[str, int] = {
     "tkr": 1_000,
