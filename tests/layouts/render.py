@@ -102,23 +102,7 @@ def front_end(content: Content) -> int:
 # ---------------------------------------------------------------------------------------
 
 
-def esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def markup(lines: list[list[object]]) -> str:
-    out = []
-    for line in lines:
-        parts = []
-        for r in line:
-            t = esc(r.text)
-            if r.bold:
-                t = f"<b>{t}</b>"
-            if r.italic:
-                t = f"<i>{t}</i>"
-            parts.append(t)
-        out.append("".join(parts))
-    return "<br/>".join(out)
+esc, markup = blocks.esc, blocks.markup  # reportlab mini-markup of runs, as the seeds' renderer writes it
 
 
 class Look:
@@ -343,26 +327,8 @@ class MunicipalFlow(Flow):
 
 
 def numbered_canvas(draw: Callable[[Canvas, int, int], None]) -> type[Canvas]:
-    """A canvas that draws each page's furniture once the page count is known."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, object]] = []
-
-        def showPage(self) -> None:  # reportlab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                draw(self, self._pageNumber, total)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
+    """A canvas that draws each page's furniture (page number, page count) once the count is known."""
+    return blocks.numbered_canvas(lambda canvas, total: draw(canvas, canvas.getPageNumber(), total))
 
 
 def build_pdf(path: Path, look: Look, flow: Flow, content: Content, draw: Callable[[Canvas, int, int], None]) -> None:

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
-from tests.layouts.source import SHARED
+from tests.layouts.source import SHARED, load_module
 
 
 def scorer() -> ModuleType:
-    name = "shared_eval_score"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, SHARED / "eval" / "score.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    return load_module("shared_eval_score", SHARED / "eval" / "score.py")
 
 
 def field_scores(gold_path: Path, prediction: dict) -> dict[str, float]:

@@ -37,11 +37,10 @@ SHARED = ROOT.parent / "shared"
 SOURCES = Path(__file__).resolve().parent / "sources"
 
 
-def _samples_render() -> ModuleType:
-    """samples/render.py, the seeds' renderer, whose block model the layouts draw."""
-    name = "samples_render"
+def load_module(name: str, path: Path) -> ModuleType:
+    """A module from a file outside the packages (samples/render.py, ../shared/eval/score.py)."""
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "samples" / "render.py")
+        spec = importlib.util.spec_from_file_location(name, path)
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module  # dataclasses look their module up while the class is made
@@ -49,7 +48,8 @@ def _samples_render() -> ModuleType:
     return sys.modules[name]
 
 
-blocks = _samples_render()
+# samples/render.py, the seeds' renderer, whose block model the layouts draw.
+blocks = load_module("samples_render", ROOT / "samples" / "render.py")
 Para, Heading, ItemHead, ListItem = blocks.Para, blocks.Heading, blocks.ItemHead, blocks.ListItem
 Table, Grid, GridRow, People = blocks.Table, blocks.Grid, blocks.GridRow, blocks.People
 Signatures, Signer, PageBreak, Run = blocks.Signatures, blocks.Signer, blocks.PageBreak, blocks.Run
