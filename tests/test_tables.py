@@ -228,3 +228,18 @@ def test_a_table_going_on_over_a_page_break_keeps_its_header() -> None:
                      ("Insatser", "Budget", 3400000), ("Insatser", "Utfall", 3390500),
                      ("Summa", "Budget", 4600000), ("Summa", "Utfall", 4540500),
                      ("Ofördelat", "", 100000), ("Reserv", "", 50000)]  # not a part of the table before it
+
+
+def test_label_amount_rows_lined_up_with_spaces_in_a_docx_are_a_table(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("§ 7 Fördelning av medel")
+    document.add_paragraph("Styrelsen fördelar medlen så här:")
+    document.add_paragraph("Gemensamt          1 234 tkr")
+    document.add_paragraph("Nämnd B            - 567 tkr")
+    document.add_paragraph("Beslutet gäller  från 1 januari.")  # two spaces part no columns
+    path = tmp_path / "spaces.docx"
+    document.save(path)
+    record = extract_file(path)
+    assert [(a.row, a.column, a.value_sek) for a in record.table_amounts] == [
+        ("Gemensamt", "", 1234000), ("Nämnd B", "", -567000)]
+    assert [a.value_sek for item in record.items for a in item.amounts] == []
