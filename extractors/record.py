@@ -23,7 +23,7 @@ from extractors.meta import (
     time_from_minutes,
 )
 from extractors.paragraphs import Paragraph, line_gap, text_margins, to_paragraphs
-from extractors.tables import column_tables, is_data_table, table_amounts
+from extractors.tables import column_tables, document_table_amounts, is_data_table
 from extractors.text import clean, fold, person_key
 from schemas.layout import Layout, Line, Table
 from schemas.record import Amount, Attendee, Decision, Document, Item
@@ -81,7 +81,7 @@ def build_record(layout: Layout, sha256: str) -> Document:
         items=items,
         amounts=_amounts(to_paragraphs(_text_lines(front + bound_in + tail, tables), layout.flow,
                                        text_margins(lines), line_gap(lines))),
-        table_amounts=[a for table in tables for a in table_amounts(table)],
+        table_amounts=document_table_amounts(tables),
         provenance=layout.provenance,
     )
 

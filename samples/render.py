@@ -1472,8 +1472,8 @@ def markup(lines: list[Line]) -> str:
     return "<br/>".join(out)
 
 
-def make_canvas(spec: Spec) -> type[Canvas]:
-    """A canvas that draws the running header and footer once the page count is known."""
+def numbered_canvas(draw: Callable[[Canvas, int], None]) -> type[Canvas]:
+    """A canvas that calls ``draw(canvas, page count)`` on every page once the count is known."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
@@ -1488,10 +1488,17 @@ def make_canvas(spec: Spec) -> type[Canvas]:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                self.furniture(total)
+                draw(self, total)
                 super().showPage()
             super().save()
 
+    return NumberedCanvas
+
+
+def make_canvas(spec: Spec) -> type[Canvas]:
+    """A canvas that draws the running header and footer once the page count is known."""
+
+    class SeedCanvas(numbered_canvas(lambda canvas, total: canvas.furniture(total))):  # type: ignore[misc]
         def furniture(self, total: int) -> None:
             top = PAGE_H - 14 * mm
             self.setFont(FONT + "-Bold", 8.5)
@@ -1513,7 +1520,7 @@ def make_canvas(spec: Spec) -> type[Canvas]:
             else:
                 self.drawString(MARGIN_L, bottom, f"{spec.org} · {spec.doc_type}")
 
-    return NumberedCanvas
+    return SeedCanvas
 
 
 def rl_table(data: list[list[object]], widths: list[float], commands: list[TableCommand]) -> RLTable:

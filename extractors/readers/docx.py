@@ -283,8 +283,12 @@ def _run_child_text(child: Any) -> str:
     return ""
 
 
+# A tab, a line break, or a run of spaces typed to line up a column ("Gemensamt      1 234 tkr").
+COLUMN_BREAK = re.compile(r"[\t\n]| {3,}")
+
+
 def _segments(parts: list[tuple[str, bool, bool, float | None]]) -> list[Segment]:
-    """Runs to segments: a tab (or a line break) separates columns."""
+    """Runs to segments: a tab, a line break or a run of three or more spaces separates columns."""
     segments: list[Segment] = []
     current: list[tuple[str, bool, bool, float | None]] = []
 
@@ -309,7 +313,7 @@ def _segments(parts: list[tuple[str, bool, bool, float | None]]) -> list[Segment
         current.clear()
 
     for text, bold, italic, size in parts:
-        pieces = re.split(r"[\t\n]", text)
+        pieces = COLUMN_BREAK.split(text)
         for i, piece in enumerate(pieces):
             if i:
                 flush()

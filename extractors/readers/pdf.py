@@ -15,6 +15,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from extractors.readers.errors import UnreadableDocument
+from extractors.readers.rotation import is_turned, turned_words
 from schemas.layout import Layout, Line, Segment, Table
 
 Word = dict[str, Any]
@@ -153,10 +154,13 @@ def _known_repair(word: str) -> bool:
 
 
 def _read_page(page: Any, number: int, table_offset: int) -> tuple[list[Line], list[Table]]:
+    turned = turned_words(page, x_tolerance=1.5)
+    if turned:  # a landscape page printed turned: its turned text is read in its own frame
+        page = page.filter(lambda obj: obj.get("object_type") != "char" or not is_turned(obj))
     words = page.extract_words(extra_attrs=["fontname", "size"], x_tolerance=1.5, keep_blank_chars=False)
     words = without_margin_stamps(words)
     found = []
-    for table in page.find_tables():
+    for table in [] if turned else page.find_tables():
         rows = [[_clean_cell(c) for c in row] for row in table.extract()]
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:  # a ruled box is no table
             found.append((table, rows))
@@ -170,6 +174,10 @@ def _read_page(page: Any, number: int, table_offset: int) -> tuple[list[Line], l
             line = line.model_copy(update={"table": table_offset + index})
         lines.append(line)
     lines.sort(key=lambda ln: (ln.top, ln.x0))
+    if turned:
+        middle = float(page.height) / 2
+        lines = ([ln for ln in lines if ln.top < middle] + [_make_line(w, number, []) for w in _group_words(turned)]
+                 + [ln for ln in lines if ln.top >= middle])
     _attach_captions(lines, tables, table_offset)
     return lines, tables
 

@@ -7,4 +7,6 @@ entry (tests/lang/test_lang_<module>.py).
 - roles.py: roles and titles of people ("ordförande", "verksamhetschef")
 - organisations.py: words that make a name an organisation's
 - bodies.py: meeting bodies, meetings that are bodies, their abbreviations
+- money.py: currency units and scales, qualifiers, joiners and the words of money tables
+- numerals.py: number words ("fem", "tjugo", "hundra") for sums written in words
 """
