@@ -31,8 +31,8 @@ os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="protokoll-bench-p
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
+from pipeline.extract.isolated import Limits, extract_isolated  # noqa: E402
 from pipeline.ingest import conclude_run, discover, ingest_file, start_run  # noqa: E402
-from pipeline.isolated import Limits, extract_isolated  # noqa: E402
 from pipeline.store import open_store  # noqa: E402
 
 SAMPLES = ROOT / "samples"

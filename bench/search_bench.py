@@ -8,7 +8,7 @@ a sample's items, swaps some of their words for others from the samples, coins c
 the samples' words (so the vocabulary grows like a real archive's), and gets its own hash,
 organisation, body, date, people and amounts. It is loaded the way `protokoll load --records`
 loads: each record as a JSON line, parsed and validated, 200 a transaction, the search index
-committed every 5 000 records (pipeline/store_cli.py ``load_records``), streamed (the archive is
+committed every 5 000 records (pipeline/cli/store.py ``load_records``), streamed (the archive is
 never held in memory), growing one store (and its index) to each size asked for in turn; the
 time to make the synthetic records is not counted. At each size the 20 queries below (words,
 phrases, compounds, abbreviations, prefixes, exclusions, filters, facets) are each run once to
@@ -52,10 +52,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import write_results  # noqa: E402
+from pipeline.cli.store import load_records  # noqa: E402
 from pipeline.extract import extract_file  # noqa: E402
 from pipeline.store import SearchRequest, Store, open_store  # noqa: E402
 from pipeline.store.pg_server import ThrowawayPostgres  # noqa: E402
-from pipeline.store_cli import load_records  # noqa: E402
 from schemas.record import Amount, Attendee, Decision, Document, Item  # noqa: E402
 
 WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]{4,}")

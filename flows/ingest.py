@@ -3,7 +3,7 @@
 A thin layer over pipeline/ingest.py, which `protokoll load` uses without Prefect: the flow
 finds the files, skips those already stored (by content hash) without a task, and submits one
 task per remaining file. Tasks run on threads, each waiting on its own extraction child process
-(pipeline/isolated.py), at most ``workers`` at once: the CPU work runs in processes, on all
+(pipeline/extract/isolated.py), at most ``workers`` at once: the CPU work runs in processes, on all
 cores. A task is retried only when the store failed (a dropped connection, a locked database);
 an unreadable document is an outcome, quarantined, never retried. The run report is published
 as a Prefect artifact (key ``ingest-report``) and returned.
@@ -27,6 +27,7 @@ from prefect.runtime import flow_run
 from prefect.states import State
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from pipeline.extract.isolated import Limits
 from pipeline.ingest import (
     Discovery,
     FileOutcome,
@@ -39,7 +40,6 @@ from pipeline.ingest import (
     start_run,
     store_failure,
 )
-from pipeline.isolated import Limits
 from pipeline.store import StoreError, open_store
 
 REPORT_KEY = "ingest-report"
@@ -85,7 +85,7 @@ def ingest(inbox: str, db: str | None = None, quarantine: str | None = None, wor
 
     ``db``: a SQLite path or a postgresql:// URL (default $PROTOKOLL_DB, else the embedded file).
     ``quarantine``: where copies of unreadable files go (default: see pipeline.ingest.default_quarantine).
-    ``workers``: extractions at once (default: the number of cores). The limits: see pipeline.isolated.
+    ``workers``: extractions at once (default: the number of cores). The limits: see pipeline.extract.isolated.
     """
     started = time.monotonic()
     folder = Path(inbox).expanduser()

@@ -27,10 +27,21 @@ from pathlib import Path
 
 from extractors.record import EXTRACTOR_VERSION
 from pipeline.extract import SUPPORTED, file_sha256
-from pipeline.isolated import Extracted, Limits, extract_isolated
+from pipeline.extract.isolated import Extracted, Limits, extract_isolated
 from pipeline.store import Store, StoreError, default_db
 from pipeline.store.base import is_newer
 from pipeline.store.files import record_file
+from pipeline.store.runs import (
+    finish_run_row,
+    forget_quarantine,
+    insert_run,
+    latest_runs,
+    mark_run_interrupted,
+    quarantine_row,
+    running_runs,
+    save_outcome,
+    save_quarantine,
+)
 
 NEW = ("loaded", "replaced")
 SKIPPED = ("unchanged", "kept", "known_bad")
@@ -225,8 +236,7 @@ def _ingest(store: Store, path: Path, run_id: str, limits: Limits, quarantine_di
         return FileOutcome(str(path), document.sha256, "unchanged", stored_source=stored[0])
     record_file(store, document.sha256, path)
     if quarantined(store, document.sha256):  # read now, by a newer extractor
-        with store.transaction():
-            store.execute("DELETE FROM quarantine WHERE sha256 = ?", (document.sha256,))
+        forget_quarantine(store, document.sha256)
     return FileOutcome(str(path), document.sha256, loaded.status, pages=document.pages, units=loaded.units,
                        stored_source=loaded.stored_source)
 
@@ -234,12 +244,7 @@ def _ingest(store: Store, path: Path, run_id: str, limits: Limits, quarantine_di
 # -- quarantine -------------------------------------------------------------------------------
 
 def quarantined(store: Store, sha256: str) -> dict[str, object] | None:
-    rows = store.query("SELECT path, copy, reason, extractor_version, run_id, quarantined_at FROM quarantine "
-                       "WHERE sha256 = ?", (sha256,))
-    if not rows:
-        return None
-    return dict(zip(("path", "copy", "reason", "extractor_version", "run_id", "quarantined_at"), rows[0],
-                    strict=True))
+    return quarantine_row(store, sha256)
 
 
 def quarantine(store: Store, path: Path, sha256: str, reason: str, run_id: str, folder: Path) -> str | None:
@@ -257,13 +262,8 @@ def quarantine(store: Store, path: Path, sha256: str, reason: str, run_id: str, 
         _write_atomically(Path(f"{copy}.reason.json"), json.dumps({
             "reason": reason, "sha256": sha256, "original": str(path.resolve()), "quarantined_at": now,
             "run_id": run_id, "extractor_version": EXTRACTOR_VERSION}, ensure_ascii=False, indent=2))
-    with store.transaction():
-        store.execute(
-            "INSERT INTO quarantine (sha256, path, copy, reason, extractor_version, run_id, quarantined_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO UPDATE SET path = excluded.path, "
-            "copy = excluded.copy, reason = excluded.reason, extractor_version = excluded.extractor_version, "
-            "run_id = excluded.run_id, quarantined_at = excluded.quarantined_at",
-            (sha256, str(path.resolve()), copy, reason, EXTRACTOR_VERSION, run_id, now))
+    save_quarantine(store, sha256, {"path": str(path.resolve()), "copy": copy, "reason": reason,
+                                    "extractor_version": EXTRACTOR_VERSION, "run_id": run_id, "quarantined_at": now})
     return str(copy) if copy else None
 
 
@@ -292,11 +292,8 @@ def start_run(store: Store, command: str, inputs: Sequence[Path | str], flow_run
     """Record a run as started; its id. Runs of this host whose process has gone are marked interrupted."""
     mark_interrupted(store)
     run_id = uuid.uuid4().hex
-    with store.transaction():
-        store.execute("INSERT INTO ingest_runs (id, command, inputs, host, pid, flow_run_id, started_at, status) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, 'running')",
-                      (run_id, command, json.dumps([str(Path(i).resolve()) for i in inputs], ensure_ascii=False),
-                       socket.gethostname(), os.getpid(), flow_run_id, _now()))
+    insert_run(store, run_id, command, json.dumps([str(Path(i).resolve()) for i in inputs], ensure_ascii=False),
+               socket.gethostname(), os.getpid(), flow_run_id, _now())
     return run_id
 
 
@@ -311,50 +308,33 @@ def conclude_run(store: Store, run_id: str, outcomes: Sequence[FileOutcome], dis
 
 
 def record_outcome(store: Store, run_id: str, outcome: FileOutcome) -> None:
-    with store.transaction():
-        store.execute(
-            "INSERT INTO ingest_files (run_id, path, sha256, status, reason, pages, seconds, finished_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, path) DO UPDATE SET sha256 = excluded.sha256, "
-            "status = excluded.status, reason = excluded.reason, pages = excluded.pages, "
-            "seconds = excluded.seconds, finished_at = excluded.finished_at",
-            (run_id, outcome.path, outcome.sha256, outcome.status, outcome.reason or None, outcome.pages,
-             outcome.seconds, _now()))
+    save_outcome(store, run_id, {"path": outcome.path, "sha256": outcome.sha256, "status": outcome.status,
+                                 "reason": outcome.reason or None, "pages": outcome.pages,
+                                 "seconds": outcome.seconds, "finished_at": _now()})
 
 
 def finish_run(store: Store, report: RunReport) -> None:
-    with store.transaction():
-        store.execute(
-            "UPDATE ingest_runs SET finished_at = ?, status = ?, new_files = ?, skipped_files = ?, failed_files = ?, "
-            "ignored_files = ?, pages = ?, seconds = ?, error = ? WHERE id = ?",
-            (_now(), report.status, report.new, report.skipped, report.failed, report.ignored, report.pages,
-             report.seconds, report.error, report.run_id))
+    finish_run_row(store, report.run_id, {
+        "finished_at": _now(), "status": report.status, "new_files": report.new, "skipped_files": report.skipped,
+        "failed_files": report.failed, "ignored_files": report.ignored, "pages": report.pages,
+        "seconds": report.seconds, "error": report.error})
 
 
 def mark_interrupted(store: Store) -> None:
     """Runs still 'running' on this host whose process no longer exists were killed: say so."""
     host = socket.gethostname()
-    for run_id, pid in store.query("SELECT id, pid FROM ingest_runs WHERE status = 'running' AND host = ?", (host,)):
-        if not _alive(int(pid)):
-            with store.transaction():
-                store.execute("UPDATE ingest_runs SET status = 'interrupted' WHERE id = ? AND status = 'running'",
-                              (run_id,))
+    for run_id, pid in running_runs(store, host):
+        if not _alive(pid):
+            mark_run_interrupted(store, run_id)
 
 
 def list_runs(store: Store, limit: int = 20) -> list[dict[str, object]]:
     """The latest runs, newest first, each with its files' counts and its quarantined files."""
     mark_interrupted(store)
-    columns = ("id", "command", "inputs", "host", "flow_run_id", "started_at", "finished_at", "status", "new_files",
-               "skipped_files", "failed_files", "ignored_files", "pages", "seconds", "error")
-    runs = [dict(zip(columns, row, strict=True)) for row in store.query(
-        f"SELECT {', '.join(columns)} FROM ingest_runs ORDER BY started_at DESC, id LIMIT ?", (limit,))]
+    runs = latest_runs(store, limit)
     for run in runs:
         run["inputs"] = json.loads(str(run["inputs"]))
         run["seconds"] = float(run["seconds"]) if run["seconds"] is not None else None
-        files = store.query("SELECT status, count(*) FROM ingest_files WHERE run_id = ? GROUP BY status", (run["id"],))
-        run["files"] = {status: int(count) for status, count in files}
-        run["failures"] = [{"path": path, "reason": reason} for path, reason in store.query(
-            "SELECT path, reason FROM ingest_files WHERE run_id = ? AND status = 'quarantined' ORDER BY path",
-            (run["id"],))]
         if run["status"] != "completed":  # counts so far, from the files it finished
             run["new_files"] = sum(run["files"].get(s, 0) for s in NEW)
             run["skipped_files"] = sum(run["files"].get(s, 0) for s in SKIPPED)

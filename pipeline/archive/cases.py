@@ -24,6 +24,7 @@ from pipeline.store.archive import (
     items_numbered,
     links_of_items,
     references_to,
+    sha256_of_item,
 )
 from pipeline.store.base import Store
 from pipeline.store.browse import RecordCache, paragraph
@@ -210,12 +211,12 @@ def case_key_of(store: Store, item_id: int, dnr: str | None) -> str | None:
     if own is not None:
         return own.key
     found = {item_id: _Found(item_id, "", "")}
-    sha = store.query("SELECT sha256 FROM items WHERE id = ?", (item_id,))
-    if not sha:
+    sha = sha256_of_item(store, item_id)
+    if sha is None:
         return None
-    found[item_id].sha256 = sha[0][0]
-    meetings = meetings_of(store, [sha[0][0]])
-    organisation_key = _organisation_key(meetings[sha[0][0]]) if sha[0][0] in meetings else None
+    found[item_id].sha256 = sha
+    meetings = meetings_of(store, [sha])
+    organisation_key = _organisation_key(meetings[sha]) if sha in meetings else None
     _follow_citations(store, found, organisation_key)
     found_dnrs = {d for d in (parse_dnr(i.dnr) for i in items_by_id(store, found).values()) if d}
     keys = sorted(found_dnrs, key=lambda d: (d.series is None, d.key))  # a series says more than none

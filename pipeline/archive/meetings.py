@@ -21,7 +21,14 @@ from pydantic import BaseModel
 
 from extractors.text import fold
 from pipeline.archive.keys import slug
-from pipeline.store.archive import DocumentFacts, facts_by_sha256, facts_filtered, facts_on_days, item_numbers
+from pipeline.store.archive import (
+    DocumentFacts,
+    facts_by_sha256,
+    facts_filtered,
+    facts_on_days,
+    item_numbers,
+    undated_documents,
+)
 from pipeline.store.base import Store
 from pipeline.store.browse import (
     AttendeeRow,
@@ -170,8 +177,7 @@ def meeting_by_id(store: Store, meeting_id: str) -> Meeting | None:
     head = meeting_id.split("_", 1)[0]
     if meeting_id.startswith("dokument-"):
         prefix = meeting_id.removeprefix("dokument-")
-        rows = store.query("SELECT sha256 FROM documents WHERE sha256 LIKE ? AND date IS NULL", (prefix + "%",))
-        candidates = list(meetings_of(store, [r[0] for r in rows]).values())
+        candidates = list(meetings_of(store, undated_documents(store, prefix)).values())
     else:
         try:
             day = date.fromisoformat(head)

@@ -42,8 +42,8 @@ from pipeline.search.schema import (
     item_document,
     register_analyzer,
 )
-from pipeline.search.sources import DocumentSource, all_documents, read_documents
 from pipeline.store.errors import StoreError
+from pipeline.store.index_sources import DocumentSource, all_documents, read_documents
 
 if TYPE_CHECKING:
     import tantivy

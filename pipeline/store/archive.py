@@ -268,3 +268,15 @@ def newest_decision_keys(store: Store, request: SearchRequest, limit: int) -> li
                        "ORDER BY d.date IS NULL, d.date DESC, d.loaded_at DESC, d.id, i.ordinal, x.ordinal LIMIT ?",
                        [*params, limit])
     return [(sha, int(item), int(decision)) for sha, item, decision in rows]
+
+
+def undated_documents(store: Store, sha256_prefix: str) -> list[str]:
+    """The sha256 of every undated document whose sha256 starts with the prefix (an undated
+    meeting's id is made of it)."""
+    return [r[0] for r in store.query("SELECT sha256 FROM documents WHERE sha256 LIKE ? AND date IS NULL",
+                                      (sha256_prefix + "%",))]
+
+
+def sha256_of_item(store: Store, item_id: int) -> str | None:
+    rows = store.query("SELECT sha256 FROM items WHERE id = ?", (item_id,))
+    return str(rows[0][0]) if rows else None

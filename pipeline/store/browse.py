@@ -388,3 +388,7 @@ def sources_to_sha256(store: Store, sources: Iterable[str]) -> dict[str, list[st
 
 def like_escape(text: str) -> str:
     return re.sub(r"([\\%_])", r"\\\1", text)
+
+
+def person_exists(store: Store, key: str) -> bool:
+    return bool(store.query("SELECT 1 FROM persons WHERE key = ?", (key,)))

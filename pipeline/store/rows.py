@@ -1,6 +1,6 @@
 """A record as rows: the model tables (column for field, as pipeline/store/schema.py derives
 them) and the abbreviations the text defines (the search index is made from these rows:
-pipeline/search/sources.py).
+pipeline/store/index_sources.py).
 
 Pure: ids come from the caller, nothing touches a database here.
 """

@@ -23,6 +23,7 @@ from pipeline.store.browse import (
     attendee_rows,
     decision_entry,
     list_people,
+    person_exists,
     select_decisions,
 )
 from pipeline.store.files import read_stored_file
@@ -173,7 +174,7 @@ def people(request: Request, name: Annotated[str | None, Query(max_length=200)] 
 @router.get("/people/{key}", summary="A person's meetings, and the decisions and items that name them")
 def person(request: Request, key: Annotated[str, Path(max_length=200)]) -> PersonOut:
     store = store_of(request)
-    if not store.query("SELECT 1 FROM persons WHERE key = ?", (key,)):
+    if not person_exists(store, key):
         raise HTTPException(404, "no person with this key in the store")
     report = store.person(key)
     return PersonOut(**vars(report))

@@ -14,7 +14,7 @@ from pipeline.archive.cases import case_key_of
 from pipeline.archive.meetings import group_hits, list_meetings, meeting_facets, meetings_of
 from pipeline.store import QueryError
 from pipeline.store.archive import item_ids_of
-from pipeline.store.browse import DECISION_KIND_LABELS, decision_entry, list_people, sources_to_sha256
+from pipeline.store.browse import DECISION_KIND_LABELS, decision_entry, list_people, person_exists, sources_to_sha256
 from pipeline.store.files import read_stored_file
 from pipeline.web.errors import query_message
 from pipeline.web.filters import FACET_LABELS, GROUP_LABELS
@@ -206,7 +206,7 @@ def people_page(request: Request, namn: Annotated[str, Query(max_length=200)] = 
 @router.get("/person/{key}")
 def person_page(request: Request, key: Annotated[str, Path(max_length=200)]) -> Response:
     store = store_of(request)
-    if not store.query("SELECT 1 FROM persons WHERE key = ?", (key,)):
+    if not person_exists(store, key):
         raise HTTPException(404, "Personen finns inte i arkivet.")
     report = store.person(key)
     sources = sources_to_sha256(store, {s for m in [*report.attended, *report.absent] for s in m.sources})

@@ -10,9 +10,9 @@ import os
 import zipfile
 from pathlib import Path
 
+from pipeline.extract.isolated import Limits, extract_isolated
+from pipeline.extract.page_count import count_pages
 from pipeline.ingest import discover, ingest_file, list_runs, start_run
-from pipeline.isolated import Limits, extract_isolated
-from pipeline.page_count import count_pages
 from pipeline.store import open_store
 from tests.conftest import SAMPLES
 

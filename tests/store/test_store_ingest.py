@@ -6,8 +6,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from pipeline.extract.isolated import Limits
 from pipeline.ingest import FileOutcome, discover, ingest_file, list_runs, start_run
-from pipeline.isolated import Limits
 from pipeline.store import open_store
 from tests.conftest import SAMPLES
 from tests.store.conftest import StoreUrls

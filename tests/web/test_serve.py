@@ -12,8 +12,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from pipeline.cli import main
+from pipeline.cli.web import allowed_hosts, is_loopback
 from pipeline.store.pg_server import free_loopback_port
-from pipeline.web_cli import allowed_hosts, is_loopback
 
 PROTOKOLL = Path(sys.executable).parent / "protokoll"
 

@@ -23,10 +23,10 @@ DB_HELP = "The store: a SQLite file path or a postgresql:// URL (default $PROTOK
 
 
 def store_errors(command: F) -> F:
-    """The store's one-line errors (pipeline/store_cli.py), loaded when the command runs."""
+    """The store's one-line errors (pipeline/cli/store.py), loaded when the command runs."""
     @functools.wraps(command)
     def wrapper(*args: object, **kwargs: object) -> object:
-        from pipeline.store_cli import one_line_errors
+        from pipeline.cli.store import one_line_errors
 
         return one_line_errors(command)(*args, **kwargs)
     return wrapper  # type: ignore[return-value]
@@ -45,8 +45,8 @@ def case(dnr: str, db: str | None, organisation: str | None, fmt: str) -> None:
 
     GET /api/cases/DNR answers the same object as --format json."""
     from pipeline.archive.cases import find_cases
+    from pipeline.cli.store import fail
     from pipeline.store import open_store
-    from pipeline.store_cli import fail
 
     with open_store(db, create=False) as store:
         try:

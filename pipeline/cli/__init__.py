@@ -78,29 +78,26 @@ def render_text(record: Document) -> str:
     return "\n".join(out)
 
 
-from pipeline.store_cli import load, person, reindex, search  # noqa: E402
+from pipeline.cli.store import load, person, reindex, search  # noqa: E402
 
 main.add_command(load)
 main.add_command(search)
 main.add_command(person)
 main.add_command(reindex)
 
-from pipeline.web_cli import export_group, serve  # noqa: E402
+from pipeline.cli.web import export_group, serve  # noqa: E402
 
 main.add_command(export_group)
 main.add_command(serve)
 
-from pipeline.ingest_cli import ingest, runs, schedule  # noqa: E402
+from pipeline.cli.ingest import ingest, runs, schedule  # noqa: E402
 
 main.add_command(ingest)
 main.add_command(schedule)
 main.add_command(runs)
 
-from pipeline.archive_cli import case, check  # noqa: E402  (click only: the archive loads when a command runs)
+from pipeline.cli.archive import case, check  # noqa: E402  (click only: the archive loads when a command runs)
 
 main.add_command(case)
 main.add_command(check)
 
-
-if __name__ == "__main__":
-    main()

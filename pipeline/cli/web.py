@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from pipeline.archive.meetings import meeting_attendee_rows, meeting_decision_rows
+from pipeline.cli.store import DB_HELP, fail, one_line_errors, parse_day
 from pipeline.exports import DELIMITERS, EXTENSIONS, FORMATS, describe_selection, export
 from pipeline.store import SearchRequest, default_db, open_store
 from pipeline.store.browse import DECISION_KIND_LABELS, AttendeeRow, DecisionRow, attendee_rows
-from pipeline.store_cli import DB_HELP, fail, one_line_errors, parse_day
 
 if TYPE_CHECKING:
     from fastapi import FastAPI

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
+from pipeline.extract.isolated import Limits
 from pipeline.ingest import (
     FileOutcome,
     conclude_run,
@@ -30,7 +31,6 @@ from pipeline.ingest import (
     start_run,
     store_failure,
 )
-from pipeline.isolated import Limits
 from pipeline.store import SearchRequest, SearchResult, Store, StoreError, open_store
 from pipeline.store.results import FACETS, Hit, LoadOutcome, PersonReport, day_bound, kronor_amount
 

@@ -28,7 +28,7 @@ from schemas.record import Document
 DEFAULT_BASE_SECONDS = 30.0
 DEFAULT_SECONDS_PER_PAGE = 5.0
 DEFAULT_MEMORY_MB = 2048
-PRELOAD = ["pipeline.extract_preload"]
+PRELOAD = ["pipeline.extract.preload"]
 CHILD_NAME = "protokoll-extract"
 PR_SET_PDEATHSIG = 1
 _context: multiprocessing.context.ForkServerContext | None = None
@@ -182,7 +182,7 @@ def _child_main(path: str, memory_mb: int, sender: Connection) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from extractors.readers import UnreadableDocument
     from pipeline.extract import extract_file
-    from pipeline.page_count import count_pages
+    from pipeline.extract.page_count import count_pages
 
     try:
         sender.send(("pages", count_pages(Path(path))))

@@ -1,28 +1,22 @@
 """`protokoll ingest`, `protokoll schedule`, `protokoll runs`: batch ingestion from the command line.
 
-`ingest` runs the Prefect flow (flows/ingest.py) once, in Prefect's ephemeral mode unless
-PREFECT_API_URL names a server; `schedule` serves it as a scheduled deployment, against a
-Prefect server it starts itself (the ephemeral one runs no scheduler) unless PREFECT_API_URL is
-set; `runs` lists past runs from the store. Prefect is imported only inside the commands, after
-its settings (flows/environment.py) are in place.
+`ingest` runs the Prefect flow (flows/ingest.py) once and `schedule` serves it on a schedule,
+both through flows/service.py, which holds everything Prefect; `runs` lists past runs from the
+store. This module parses options and prints; nothing here imports Prefect.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import multiprocessing
-import os
-import signal
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
+from pipeline.cli.store import DB_HELP, QUARANTINE_HELP, fail, limit_options, one_line_errors, run_errors
 from pipeline.ingest import FileOutcome, list_runs
 from pipeline.store import default_db, open_store
-from pipeline.store_cli import DB_HELP, QUARANTINE_HELP, fail, limit_options, one_line_errors, run_errors
 
 WORKERS_HELP = "Files extracted at once, each in its own process (default: the number of cores)."
 
@@ -71,23 +65,15 @@ def ingest(inbox: Path, db: str | None, quarantine_dir: Path | None, workers: in
     parameters = flow_parameters(inbox, db, quarantine_dir, workers, time_base, time_per_page, memory_mb,
                                  retry_quarantined)
     open_store(parameters["db"]).close()  # an unreachable store is one line before Prefect starts
-    from flows.environment import prefect_defaults
-    prefect_defaults()
-    from prefect.task_runners import ThreadPoolTaskRunner
+    from flows.ingest import IngestFailed
+    from flows.service import run_once
 
-    from flows import ingest as ingest_flow
-
-    flow = ingest_flow.ingest
-    if workers:
-        flow = flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=2 * workers))
     progress = Progress()
-    ingest_flow.listeners.append(progress)
     try:
-        report = flow(**parameters)
-    except ingest_flow.IngestFailed as exc:
+        report = run_once(parameters, workers, progress)
+    except IngestFailed as exc:
         fail(str(exc), status=1)
     finally:
-        ingest_flow.listeners.remove(progress)
         progress.close()
     for failure in report["failures"]:
         click.echo(f"protokoll: {failure['path']}: {failure['reason']}", err=True)
@@ -146,61 +132,8 @@ def schedule(inbox: Path, cron: str | None, interval: float | None, name: str, d
     parameters = flow_parameters(inbox, db, quarantine_dir, workers, time_base, time_per_page, memory_mb,
                                  retry_quarantined)
     open_store(parameters["db"]).close()
-    from flows.environment import prefect_defaults
-    prefect_defaults(logging_level="INFO")  # a service: its log says when runs start and end
-    # SIGTERM ends the command as Ctrl-C does, so that the server it started is stopped with it.
-    signal.signal(signal.SIGTERM, _sigterm_as_ctrl_c)
-    if os.environ.get("PREFECT_API_URL"):
-        try:
-            _serve(name, cron, interval, parameters)
-        finally:
-            _end_flow_runs()
-        return
-    from flows.server import local_prefect_server
-    home = Path(os.environ["PREFECT_HOME"]).expanduser() / "server"
-    click.echo(f"protokoll: starting a local Prefect server (data in {home})", err=True)
-    with local_prefect_server(home) as api:
-        os.environ["PREFECT_API_URL"] = api
-        try:
-            _serve(name, cron, interval, parameters)
-        finally:
-            _end_flow_runs()  # before the server goes: a run without its API would wait for it forever
-
-
-def _serve(name: str, cron: str | None, interval: float | None, parameters: dict[str, Any]) -> None:
-    # Prefect reads its settings when imported: only now, with PREFECT_API_URL set.
-    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
-    from prefect.deployments.runner import EntrypointType
-    from prefect.runner import Runner
-
-    from flows.ingest import ingest as ingest_flow
-    click.echo(f"protokoll: serving '{name}' ({'cron ' + cron if cron else f'every {interval:g} s'}) over "
-               f"{parameters['inbox']}; stop with Ctrl-C", err=True)
-    # Prefect 3.8's own SIGTERM handler, installed when serving starts, calls the runner's async
-    # stop() without awaiting it and exits from inside the event loop (a traceback, runs left
-    # running); Ctrl-C's path is clean, so SIGTERM takes it.
-    Runner.handle_sigterm = _sigterm_as_ctrl_c  # type: ignore[assignment,method-assign]
-    # A run still going when the next is due makes the next one pointless: it is cancelled.
-    one_at_a_time = ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW)
-    with contextlib.suppress(KeyboardInterrupt, SystemExit):  # Ctrl-C or SIGTERM: the normal way to stop
-        ingest_flow.serve(name=name, cron=cron, interval=interval, parameters=parameters, global_limit=one_at_a_time,
-                          entrypoint_type=EntrypointType.MODULE_PATH, print_starting_message=False)
-
-
-def _end_flow_runs(grace: float = 10.0) -> None:
-    """The runner starts each flow run as a child process of this one: end those still running."""
-    children = multiprocessing.active_children()
-    for child in children:
-        child.terminate()
-    for child in children:
-        child.join(grace)
-        if child.is_alive():
-            child.kill()
-            child.join(5)
-
-
-def _sigterm_as_ctrl_c(*_args: object) -> None:
-    os.kill(os.getpid(), signal.SIGINT)
+    from flows.service import serve_on_schedule
+    serve_on_schedule(name, cron, interval, parameters, echo=lambda line: click.echo(line, err=True))
 
 
 # -- runs -------------------------------------------------------------------------------------
