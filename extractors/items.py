@@ -158,7 +158,9 @@ def appendix_regions(lines: list[Line]) -> list[tuple[int, int]]:
     while i < len(lines):
         number = _sure_section_number(lines[i])
         if number is not None:
-            last_section = max(number, last_section or 0)
+            # the paragraph read last, not the highest number seen: a contents list before the
+            # first paragraph names them all
+            last_section = number
         # An appendix follows some of the minutes: a paragraph, or a few lines at least.
         if (last_section is not None or i > 3) and i > 0 and _opens_appendix(lines, i, body_size):
             end = _meeting_resumes(lines, i + 1, last_section)

@@ -306,6 +306,20 @@ def test_an_appendix_bound_in_after_a_paragraph_ends_it_and_the_next_paragraph_s
     assert result[0].end == 2 and result[1].end is None
 
 
+def test_after_an_appendix_the_meeting_resumes_at_the_next_paragraph_even_when_a_contents_list_came_first() -> None:
+    # A contents list names every paragraph before the first; the numbering an appendix
+    # interrupts is that of the paragraph read just before it, not the contents list's last.
+    lines = [make_line(t, page=p, top=top) for p, top, t in [
+        (1, 40, "Innehåll"), (1, 60, "§ 21 Öppnande 2"), (1, 80, "§ 22 Ekonomi 3"), (1, 100, "§ 23 Val 4"),
+        (2, 40, "§ 21 Öppnande"), (2, 60, "Ordföranden öppnade mötet."),
+        (3, 40, "§ 22 Ekonomi"), (3, 60, "Nämnden beslutar att godkänna rapporten."),
+        (4, 40, "Bilaga 1 till § 22"), (4, 60, "Rapport om ekonomin."),
+        (5, 40, "§ 23 Val"), (5, 60, "Eva Ek valdes.")]]
+    result = find_item_starts(lines, "protokoll")
+    assert [s.number for s in result] == [21, 22, 23]
+    assert result[1].end == 8  # the appendix heading
+
+
 def test_a_bold_appendix_reference_in_a_paragraph_ends_nothing() -> None:
     result = starts("""
         § 5 Budget 2025
