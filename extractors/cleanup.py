@@ -18,6 +18,9 @@ from schemas.layout import Layout, Line
 
 TOP_ZONE = 6
 BOTTOM_ZONE = 4
+# How far a printed page number may stand from the file's page number (a cover left unnumbered,
+# an utdrag keeping the protokoll's numbers is written "Sida 14", with the word).
+PAGE_NUMBER_OFFSET = 2
 
 _PAGE_NUMBER = re.compile(
     r"^(?:sid(?:a|an)?\.?\s*)?\d{1,3}(?:\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3}))?$"
@@ -52,7 +55,7 @@ def remove_furniture(layout: Layout) -> Cleaned:
             if i in drop:
                 if line.text not in furniture:
                     furniture.append(line.text)
-            elif not _is_furniture_text(line):
+            elif not _is_furniture_text(line, page=number):
                 keep.append(line)
     furniture.extend(t for t in layout.footer_lines if t not in furniture)
     return Cleaned(lines=keep, furniture=furniture)
@@ -126,11 +129,16 @@ def is_furniture_phrase(text: str) -> bool:
     return bool(_FURNITURE_WORDS.match(folded) or _PAGE_NUMBER.match(folded))
 
 
-def _is_furniture_text(line: Line) -> bool:
-    """A line of nothing but furniture words and page numbers."""
+def _is_furniture_text(line: Line, page: int | None = None) -> bool:
+    """A line of nothing but furniture words and page numbers. Given the page a line stands on
+    away from the page's edges, a bare number counts as its page number only when it is about
+    that page's number: a point's mark alone on its line ("10", or "101" as OCR reads "10/") or
+    a figure set apart is content."""
     parts = [fold(s.text) for s in line.segments if clean(s.text)]
     if not parts:
         return True
+    if page is not None and any(p.isdigit() and abs(int(p) - page) > PAGE_NUMBER_OFFSET for p in parts):
+        return False
     return all(_FURNITURE_WORDS.match(p) or _PAGE_NUMBER.match(p) for p in parts) and not all(
         p.isdigit() and len(p) > 4 for p in parts
     )

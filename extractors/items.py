@@ -435,6 +435,8 @@ def mark_readings(text: str) -> list[int] | None:
     list when it is one whose number is unreadable ("J/", "el"). A letter before the digits may
     be a lost "1"; which reading is right, the sequence of the other marks decides."""
     mark = text.strip().lstrip(".,'`’:; ")
+    if _stop_read_as_one(mark):
+        return [int(mark[:-1])]
     if not 1 <= len(mark) <= 4 or mark.isdigit() or not re.fullmatch(rf"(?:\d|{POINT_MARK_CHAR})+", mark):
         return None
     if not any(c.isalnum() for c in mark):
@@ -452,6 +454,13 @@ def mark_readings(text: str) -> list[int] | None:
             numbers.append(int("1" + digits))  # "t6l": the "1" of "16/" read as a letter
         readings += [n for n in numbers if n <= 99 and n not in readings]
     return readings
+
+
+def _stop_read_as_one(mark: str) -> bool:
+    """Three digits ending in "1" alone on a line: a two-digit point whose stop ("10/", "14l")
+    OCR read as a "1" ("101", "141"). Digits alone are otherwise no mark (a page number, a sum):
+    no agenda runs to a hundred points, so the reading is the only one; the sequence decides."""
+    return len(mark) == 3 and mark.isdigit() and mark.endswith("1") and not mark.startswith("0")
 
 
 def _heading_text(line: Line) -> str:

@@ -40,6 +40,20 @@ def test_a_year_at_the_top_of_a_page_is_content() -> None:
         "Text som slutar i", "2024."]
 
 
+def test_a_number_alone_mid_page_is_content_unless_it_is_the_pages_own_number() -> None:
+    words = {1: ("Budget", "Revision", "Val", "Avgifter"), 2: ("Stadgar", "Motioner", "Fiber", "Vägen")}
+    lines = []
+    for page in (1, 2):
+        lines += [make_line(f"{word} behandlades på sidan {page}.", page=page, top=100 + 20 * k)
+                  for k, word in enumerate(words[page])]
+        lines += [make_line(str(40 + page), page=page, top=300), make_line(f"Text om punkt {40 + page}.", page=page,
+                                                                           top=320),
+                  make_line(str(page), page=page, top=400), make_line(f"Mer text, sida {page}.", page=page, top=420),
+                  *(make_line(f"Rad {k} av sidan {page}.", page=page, top=500 + 40 * k) for k in range(8))]
+    kept = [ln.text for ln in remove_furniture(Layout(source="x.pdf", pages=2, lines=lines)).lines]
+    assert [t for t in kept if t.isdigit()] == ["41", "42"]
+
+
 # Minutes whose lines run the length of the page, past a signing service's stamp up its margin.
 MINUTES = ["Protokoll styrelsemöte", *(line for n in range(1, 9) for line in (
     f"{n}. Punkt {n} på dagordningen", f"Styrelsen behandlade punkt {n} och lade den till handlingarna.")),

@@ -252,6 +252,18 @@ def test_point_marks_alone_on_their_lines_read_by_the_sequence() -> None:
     assert [n for n, *_ in starts(text)] == list(range(1, 13))
 
 
+def test_two_digit_point_marks_whose_stop_ocr_read_as_a_one_are_read_by_the_sequence() -> None:
+    # "10/" read as "101", "14/" as "141": digits only, yet no agenda runs to a hundred points
+    marks = ["1/", "2/", "3l", "4/", "5/", "6l", "7/", "8/", "9l", "101", "111", "\\21", "131", "14/", "151"]
+    text = "Stämmoprotokoll\n" + "\n".join(f"{m}\nÄrendet behandlades, punkt {k}." for k, m in enumerate(marks, 1))
+    assert [n for n, *_ in starts(text)] == list(range(1, 16))
+
+
+def test_a_number_alone_on_its_line_outside_a_sequence_of_marks_is_no_point() -> None:
+    text = "1/\nMötet öppnades.\n2/\nKassan redovisades:\n101\nkronor i kassan.\n3/\nMötet avslutades."
+    assert [n for n, *_ in starts(text)] == [1, 2, 3]
+
+
 def test_lettered_sub_points_are_not_read_as_lost_numbers() -> None:
     text = "1/\nMötet öppnades.\n2/\nÖvriga frågor:\na/\nVägen.\nb/\nSladden.\n3/\nMötet avslutades."
     assert [n for n, *_ in starts(text)] == [1, 2, 3]

@@ -41,6 +41,7 @@ MIN_REGULAR_MEETINGS = 4
 IRREGULAR_SPREAD = 0.5  # intervals that differ from the usual by more than half of it are no steady series
 MISSING_INTERVAL = 1.8  # an interval this many times the usual one has a meeting missing
 PROTOKOLL = "protokoll"
+MEETING_RECORDS = (PROTOKOLL, "minnesanteckningar")
 
 
 class MeetingRef(BaseModel):
@@ -108,7 +109,9 @@ def check(store: Store, organisation: str | None = None, body: str | None = None
     """The completeness of what the filters keep (organisation and body as parts of the name)."""
     request = SearchRequest("", organisation=organisation, body=body,
                             date_from=date(year, 1, 1) if year else None, date_to=date(year, 12, 31) if year else None)
-    documents = facts_filtered(store, request)
+    # Only records of meetings have a § series; a report's, a plan's or statutes' numbered
+    # sections ("§ 9 Styrelsen") are no meeting's paragraphs.
+    documents = [d for d in facts_filtered(store, request) if d.kind in MEETING_RECORDS]
     numbers = item_numbers(store, [d.id for d in documents])
     meetings = [_held(m, numbers) for m in group_documents(documents, numbers)]
     series: list[Series] = []

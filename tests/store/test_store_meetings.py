@@ -149,3 +149,12 @@ def test_justerare_the_text_names_are_justerare(empty_store: Store) -> None:
     unnamed.items[1].text = "Justering av budgeten för vägunderhållet diskuterades."
     load(empty_store, named, unnamed)
     assert [(f.kind, f.files) for f in check(empty_store).findings] == [("not_adjusted", ["styrelse.pdf"])]
+
+
+def test_numbered_sections_of_statutes_or_a_report_are_no_paragraph_series(empty_store: Store) -> None:
+    load(empty_store,
+         minutes("stadgar.pdf", date(2024, 5, 1), [7, 8, 12, 14], body="Föreningen", kind="annat"),
+         minutes("plan.pdf", date(2024, 5, 2), [1, 3], body="Styrelsen", kind="verksamhetsplan"),
+         minutes("anteckningar.pdf", date(2024, 5, 3), [1, 2, 4], body="Referensgruppen", kind="minnesanteckningar"))
+    findings = check(empty_store).findings
+    assert [(f.kind, f.paragraphs, f.body) for f in findings] == [("paragraph_gap", [3], "Referensgruppen")]
