@@ -84,6 +84,8 @@ MARK_ALIGN = 12.0
 ITEM_SIGNS_WITHIN = 6
 # Heading sizes closer than this (points) are one style: an OCR'd page estimates sizes roughly.
 SIZE_STEP = 0.75
+# A line this much larger than the body text (points) is set as a heading.
+HEADING_SIZE_STEP = 1.0
 REPORT_KINDS = ("rapport", "verksamhetsplan")
 
 
@@ -576,6 +578,8 @@ def _heading_starts(lines: list[Line], skip: set[int], kind: str) -> list[ItemSt
             continue  # the second line of a wrapped heading
         if not report and (i == 0 or (not starts and names_the_meeting(clean(lines[i].text)))):
             continue  # the document's own title
+        if report and i == 0 and sum(lv == level for _, lv in candidates) == 1 and len(candidates) > 1:
+            continue  # a report's title: the first line, in a style of its own (a DOCX's Title style)
         body = _title_continues(lines, i, i + 1)
         title = _joined(lines[i:body])
         title = re.sub(r"^(?:\d+\.)+\s*", "", title)
@@ -711,10 +715,14 @@ def _after_front_matter(lines: list[Line], candidates: list[tuple[int, int]]) ->
 def _front_labels_end(lines: list[Line]) -> int | None:
     """The last line of the front matter's labelled lists (Närvarande, Agenda ...), if any."""
     last_label = None
+    body_size = _body_size(lines)
     for i, line in enumerate(lines[: max(60, len(lines) // 3)]):
         label = clean(line.segments[0].text)
-        # An outline heading is no label, nor a word of a wrapped sentence ("... utses till" / "mötesordförande").
-        if is_front_label(label) and not line.heading_level and (label[:1].isupper() or label.endswith(":")):
+        # An outline heading is no label, nor a heading set larger than the text (a PDF's heading
+        # "Lokal" over the premises' text), nor a word of a wrapped sentence ("... utses till" /
+        # "mötesordförande").
+        heading = line.heading_level is not None or (line.size or 0) >= body_size + HEADING_SIZE_STEP
+        if is_front_label(label) and not heading and (label[:1].isupper() or label.endswith(":")):
             last_label = i
     if last_label is None:
         return None

@@ -391,6 +391,15 @@ def test_outline_headings_of_a_report_are_items_whatever_their_words() -> None:
     assert [s.title for s in find_item_starts(lines, "rapport")] == ["Plats", "Sammanfattning"]
 
 
+def test_headings_of_a_report_set_larger_than_its_text_are_items_whatever_their_words() -> None:
+    # The PDF reading of the case above: no outline levels, only sizes; the title is the first
+    # line in a size of its own, and a heading that is also a front-page label ("Tid") is no label.
+    lines = [make_line(t, top=20.0 * k, size=size, bold=size > 11) for k, (t, size) in enumerate([
+        ("Årsberättelse för föreningen 2024", 18.0), ("Tid", 12.5), ("Vi har öppet tre kvällar i veckan.", 11.0),
+        ("Ekonomi", 12.5), ("Kassan är god.", 11.0), ("Framåt", 12.5), ("Vi växer.", 11.0)])]
+    assert [s.title for s in find_item_starts(lines, "rapport")] == ["Tid", "Ekonomi", "Framåt"]
+
+
 # -- class 4: a number with no heading of its own -------------------------------------------
 
 
