@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from extractors.decisions import states_decision
 from extractors.paragraphs import LIST_MARKER
 from extractors.text import clean, fold, is_name_list, looks_like_person
 from extractors.vocabulary import (
@@ -610,13 +611,37 @@ def _heading_style(lines: list[Line], i: int, body_size: float) -> tuple | None:
         return None
     size = line.size or body_size
     larger = size >= body_size + 1.2
-    if not larger and not (line.bold and (not text.endswith((".", ",")) or size > body_size + 0.5)):
+    if not larger and not (line.bold and (size > body_size + 0.5 or _ends_as_heading(_bold_text(lines, i)))):
         return None
     if _runs_on(lines, i, text) and _restyled(line, lines[i + 1]):
         return None  # a bold lead running on into plain text; a heading wrapped keeps its style
     # A size above the body's makes the style; weight tells headings apart only at the body's size
     # (an OCR'd page and a text page of one file may disagree on the weight of one heading).
     return (1, size, None if larger else line.bold)
+
+
+def _bold_text(lines: list[Line], i: int) -> str:
+    """The text of a bold line with the bold lines its words wrap onto: a PDF sets one heading
+    over several lines where a DOCX gives it as one paragraph, and both must end alike. A line
+    that ends a sentence ends the text there."""
+    text = clean(lines[i].text.replace("\t", " "))
+    return text if _ends_sentence(text) else _joined(lines[i:_title_continues(lines, i, i + 1)])
+
+
+def _ends_as_heading(text: str) -> bool:
+    """How a bold text at the body's size may end as a heading: not in mid-sentence (","), and
+    with a full stop only after a word or bracket of a title that decides nothing ("Projekt X –
+    fortsättning (ansökan 2025)."). A bold decision is text, and a row of leader dots after a
+    role ("Sekreterare ........") is a signature line."""
+    if text.endswith(","):
+        return False
+    if not text.endswith("."):
+        return True
+    return bool(HEADING_STOP.search(text)) and not states_decision(text)
+
+
+# A heading's full stop: right after a word or a closing bracket.
+HEADING_STOP = re.compile(r"[^\W_][)\]]?\.$")
 
 
 def _restyled(line: Line, following: Line) -> bool:

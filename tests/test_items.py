@@ -516,3 +516,18 @@ def test_a_heading_wrapped_onto_a_line_in_lower_case_is_one_heading() -> None:
              make_line("Inga övriga frågor hade anmälts före mötet eller under det.", top=110)]
     assert [s.title for s in find_item_starts(lines, "protokoll")] == [
         "Genomgång av budgeten inför nästa verksamhetsår", "Övriga frågor"]
+
+
+def test_a_bold_heading_with_a_full_stop_is_an_item_on_one_line_or_wrapped_and_a_bold_decision_is_none() -> None:
+    # A heading may end in a full stop; whether it fits one line (a DOCX paragraph, a wide PDF
+    # template) or wraps (a narrow one) must not decide whether it is an item.
+    one_line = [make_line("Anteckningar från arbetsgruppen", bold=True, size=16, top=0),
+                make_line("Hyresavtalet för lokalen på Storgatan (förlängning 2026).", bold=True, top=40),
+                make_line("Avtalet löper ut i december och hyresvärden vill höja hyran.", top=60),
+                make_line("Styrelsen beslutar att teckna ett nytt avtal.", bold=True, top=80),
+                make_line("Sommarfesten", bold=True, top=100), make_line("Den hålls i juni.", top=120)]
+    wrapped = [*one_line[:1], make_line("Hyresavtalet för lokalen på Storgatan", bold=True, top=40),
+               make_line("(förlängning 2026).", bold=True, top=53), *one_line[2:]]
+    for lines in (one_line, wrapped):
+        assert [s.title for s in find_item_starts(lines, "minnesanteckningar")] == [
+            "Hyresavtalet för lokalen på Storgatan (förlängning 2026)", "Sommarfesten"]
