@@ -96,13 +96,16 @@ def line_gap(lines: list[Line]) -> float:
              if a.page == b.page and a.size == b.size and 0 <= b.top - a.bottom < 2 * (a.size or 10)]
     margins = text_margins(lines)
     wrapped = [(a, b) for a, b in pairs if _fills_width(a, margins)]
-    gaps = sorted(b.top - a.bottom for a, b in (wrapped if len(wrapped) >= MIN_WRAPPED_LINES else pairs))
+    if len(wrapped) >= MIN_WRAPPED_LINES:  # the lower median: a paragraph may end at the margin too
+        gaps = sorted(b.top - a.bottom for a, b in wrapped)
+        return gaps[(len(gaps) - 1) // 2]
+    gaps = sorted(b.top - a.bottom for a, b in pairs)
     return gaps[len(gaps) // 2] if gaps else 0.0
 
 
 # How many wrapped lines make the measure of the line spacing, and how close to the right margin
 # (a share of the text width) a wrapped line ends.
-MIN_WRAPPED_LINES = 5
+MIN_WRAPPED_LINES = 3
 WRAP_SLACK = 0.12
 
 

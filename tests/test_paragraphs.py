@@ -37,3 +37,14 @@ def test_a_full_width_lead_ending_in_a_colon_stays_apart_from_the_list_below_it(
     texts = [p.text for p in to_paragraphs(lines, "lines")]
     assert LEAD in texts and "Sammankallande" in texts
     assert " ".join(WRAPPED) in texts  # must not break: the lines of one wrapped paragraph
+
+
+def test_a_few_wrapped_lines_are_enough_even_when_one_paragraph_ends_at_the_margin() -> None:
+    # Minutes of short one-line points: three lines fill the width, one of them the last line of
+    # its paragraph; the spacing of the other two is the text's line spacing.
+    full_stop = "Kassören redogör för årets bokslut som visar ett överskott på drygt tolvtusen."
+    lines = _set([WRAPPED, WRAPPED, [full_stop], ["Bokslutet godkänns."], ["Mötet öppnas."], ["Inga frågor."],
+                  ["Nästa möte i maj."]])
+    assert line_gap(lines) == LINE_SPACING
+    texts = [p.text for p in to_paragraphs(lines, "lines")]
+    assert full_stop in texts and "Bokslutet godkänns." in texts
