@@ -574,14 +574,15 @@ def _heading_starts(lines: list[Line], skip: set[int], kind: str) -> list[ItemSt
         top = _repeated_top(candidates)
         candidates = [(i, lv) for i, lv in candidates if lv == top]
     starts: list[ItemStart] = []
+    read = 0  # the lines read so far as a heading or the title: their wrapped lines are no headings
     for i, level in candidates:
-        if starts and i < starts[-1].body:
+        if i < read:
             continue  # the second line of a wrapped heading
+        body = read = _title_continues(lines, i, i + 1)
         if not report and (i == 0 or (not starts and names_the_meeting(clean(lines[i].text)))):
             continue  # the document's own title
         if report and i == 0 and sum(lv == level for _, lv in candidates) == 1 and len(candidates) > 1:
             continue  # a report's title: the first line, in a style of its own (a DOCX's Title style)
-        body = _title_continues(lines, i, i + 1)
         title = _joined(lines[i:body])
         title = re.sub(r"^(?:\d+\.)+\s*", "", title)
         starts.append(ItemStart(index=i, body=body, number=None, letter=None, prefix=None,
@@ -921,6 +922,8 @@ def _title_continues(lines: list[Line], first: int, k: int) -> int:
         wraps = not head.bold and not line.bold and clean(line.text)[:1].islower() and not _ends_sentence(head.text)
         if not ((head.bold and line.bold) or wraps) or line.page != head.page or line.list_marker:
             break
+        if _ends_sentence(head.text) and not clean(line.text)[:1].islower():
+            break  # a bold title that ended, over the next heading
         if line.table != head.table or line.heading_level != head.heading_level:
             break  # a table's bold header row, a heading of another level
         text = clean(line.text)

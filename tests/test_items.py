@@ -531,3 +531,14 @@ def test_a_bold_heading_with_a_full_stop_is_an_item_on_one_line_or_wrapped_and_a
     for lines in (one_line, wrapped):
         assert [s.title for s in find_item_starts(lines, "minnesanteckningar")] == [
             "Hyresavtalet för lokalen på Storgatan (förlängning 2026)", "Sommarfesten"]
+
+
+def test_the_wrapped_line_of_a_bold_title_ending_in_a_full_stop_is_no_heading() -> None:
+    lines = [make_line("Synpunkter från mötet i byalaget om planerna för nybyggnation vid", bold=True, top=0),
+             make_line("stranden vid Norra hamnen.", bold=True, top=14),
+             make_line("Trafik – hur påverkas vägen?", bold=True, top=36),
+             make_line("Många oroar sig för fler bilar.", top=56),
+             make_line("Parkering – räcker platserna?", bold=True, top=76),
+             make_line("Det behövs fler platser på sommaren.", top=96)]
+    assert [s.title for s in find_item_starts(lines, "minnesanteckningar")] == [
+        "Trafik – hur påverkas vägen?", "Parkering – räcker platserna?"]
