@@ -578,11 +578,18 @@ def _heading_starts(lines: list[Line], skip: set[int], kind: str) -> list[ItemSt
     for i, level in candidates:
         if i < read:
             continue  # the second line of a wrapped heading
-        body = read = _title_continues(lines, i, i + 1)
-        if not report and (i == 0 or (not starts and names_the_meeting(clean(lines[i].text)))):
-            continue  # the document's own title
-        if report and i == 0 and sum(lv == level for _, lv in candidates) == 1 and len(candidates) > 1:
-            continue  # a report's title: the first line, in a style of its own (a DOCX's Title style)
+        body = _title_continues(lines, i, i + 1)
+        title_of_document = (not report and (i == 0 or (not starts and names_the_meeting(clean(lines[i].text))))) \
+            or (report and i == 0 and sum(lv == level for _, lv in candidates) == 1 and len(candidates) > 1)
+        if title_of_document:
+            # The document's own title (a report's: the first line, in a style of its own, as a DOCX's
+            # Title style); the lines its words run on to in lower case are its, a capitalised bold
+            # line under it may be the first heading.
+            read = i + 1
+            while read < body and clean(lines[read].text)[:1].islower():
+                read += 1
+            continue
+        read = body
         title = _joined(lines[i:body])
         title = re.sub(r"^(?:\d+\.)+\s*", "", title)
         starts.append(ItemStart(index=i, body=body, number=None, letter=None, prefix=None,

@@ -542,3 +542,10 @@ def test_the_wrapped_line_of_a_bold_title_ending_in_a_full_stop_is_no_heading() 
              make_line("Det behövs fler platser på sommaren.", top=96)]
     assert [s.title for s in find_item_starts(lines, "minnesanteckningar")] == [
         "Trafik – hur påverkas vägen?", "Parkering – räcker platserna?"]
+    # must not catch: a first heading set right under the title in its style, capitalised
+    titled = [make_line("Föreningens årsmöte 2023", bold=True, size=14, top=0),
+              make_line("Mötets öppnande", bold=True, size=14, top=22),
+              make_line("Ordföranden hälsade alla välkomna.", top=44),
+              make_line("Val av sekreterare", bold=True, size=14, top=66),
+              make_line("Anna Ek valdes.", top=88)]
+    assert [s.title for s in find_item_starts(titled, "protokoll")] == ["Mötets öppnande", "Val av sekreterare"]
