@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from extractors.decisions import states_decision
 from extractors.paragraphs import LIST_MARKER
 from extractors.text import clean, fold, is_name_list, looks_like_person
 from extractors.vocabulary import (
@@ -84,6 +85,8 @@ MARK_ALIGN = 12.0
 ITEM_SIGNS_WITHIN = 6
 # Heading sizes closer than this (points) are one style: an OCR'd page estimates sizes roughly.
 SIZE_STEP = 0.75
+# A line this much larger than the body text (points) is set as a heading.
+HEADING_SIZE_STEP = 1.0
 REPORT_KINDS = ("rapport", "verksamhetsplan")
 
 
@@ -582,12 +585,22 @@ def _heading_starts(lines: list[Line], skip: set[int], kind: str) -> list[ItemSt
         top = _repeated_top(candidates)
         candidates = [(i, lv) for i, lv in candidates if lv == top]
     starts: list[ItemStart] = []
+    read = 0  # the lines read so far as a heading or the title: their wrapped lines are no headings
     for i, level in candidates:
-        if starts and i < starts[-1].body:
+        if i < read:
             continue  # the second line of a wrapped heading
-        if not report and (i == 0 or (not starts and names_the_meeting(clean(lines[i].text)))):
-            continue  # the document's own title
         body = _title_continues(lines, i, i + 1)
+        title_of_document = (not report and (i == 0 or (not starts and names_the_meeting(clean(lines[i].text))))) \
+            or (report and i == 0 and sum(lv == level for _, lv in candidates) == 1 and len(candidates) > 1)
+        if title_of_document:
+            # The document's own title (a report's: the first line, in a style of its own, as a DOCX's
+            # Title style); the lines its words run on to in lower case are its, a capitalised bold
+            # line under it may be the first heading.
+            read = i + 1
+            while read < body and clean(lines[read].text)[:1].islower():
+                read += 1
+            continue
+        read = body
         title = _joined(lines[i:body])
         title = re.sub(r"^(?:\d+\.)+\s*", "", title)
         starts.append(ItemStart(index=i, body=body, number=None, letter=None, prefix=None,
@@ -617,13 +630,37 @@ def _heading_style(lines: list[Line], i: int, body_size: float) -> tuple | None:
         return None
     size = line.size or body_size
     larger = size >= body_size + 1.2
-    if not larger and not (line.bold and (not text.endswith((".", ",")) or size > body_size + 0.5)):
+    if not larger and not (line.bold and (size > body_size + 0.5 or _ends_as_heading(_bold_text(lines, i)))):
         return None
     if _runs_on(lines, i, text) and _restyled(line, lines[i + 1]):
         return None  # a bold lead running on into plain text; a heading wrapped keeps its style
     # A size above the body's makes the style; weight tells headings apart only at the body's size
     # (an OCR'd page and a text page of one file may disagree on the weight of one heading).
     return (1, size, None if larger else line.bold)
+
+
+def _bold_text(lines: list[Line], i: int) -> str:
+    """The text of a bold line with the bold lines its words wrap onto: a PDF sets one heading
+    over several lines where a DOCX gives it as one paragraph, and both must end alike. A line
+    that ends a sentence ends the text there."""
+    text = clean(lines[i].text.replace("\t", " "))
+    return text if _ends_sentence(text) else _joined(lines[i:_title_continues(lines, i, i + 1)])
+
+
+def _ends_as_heading(text: str) -> bool:
+    """How a bold text at the body's size may end as a heading: not in mid-sentence (","), and
+    with a full stop only after a word or bracket of a title that decides nothing ("Projekt X –
+    fortsättning (ansökan 2025)."). A bold decision is text, and a row of leader dots after a
+    role ("Sekreterare ........") is a signature line."""
+    if text.endswith(","):
+        return False
+    if not text.endswith("."):
+        return True
+    return bool(HEADING_STOP.search(text)) and not states_decision(text)
+
+
+# A heading's full stop: right after a word or a closing bracket.
+HEADING_STOP = re.compile(r"[^\W_][)\]]?\.$")
 
 
 def _restyled(line: Line, following: Line) -> bool:
@@ -722,10 +759,14 @@ def _after_front_matter(lines: list[Line], candidates: list[tuple[int, int]]) ->
 def _front_labels_end(lines: list[Line]) -> int | None:
     """The last line of the front matter's labelled lists (Närvarande, Agenda ...), if any."""
     last_label = None
+    body_size = _body_size(lines)
     for i, line in enumerate(lines[: max(60, len(lines) // 3)]):
         label = clean(line.segments[0].text)
-        # An outline heading is no label, nor a word of a wrapped sentence ("... utses till" / "mötesordförande").
-        if is_front_label(label) and not line.heading_level and (label[:1].isupper() or label.endswith(":")):
+        # An outline heading is no label, nor a heading set larger than the text (a PDF's heading
+        # "Lokal" over the premises' text), nor a word of a wrapped sentence ("... utses till" /
+        # "mötesordförande").
+        heading = line.heading_level is not None or (line.size or 0) >= body_size + HEADING_SIZE_STEP
+        if is_front_label(label) and not heading and (label[:1].isupper() or label.endswith(":")):
             last_label = i
     if last_label is None:
         return None
@@ -899,6 +940,8 @@ def _title_continues(lines: list[Line], first: int, k: int) -> int:
         wraps = not head.bold and not line.bold and clean(line.text)[:1].islower() and not _ends_sentence(head.text)
         if not ((head.bold and line.bold) or wraps) or line.page != head.page or line.list_marker:
             break
+        if _ends_sentence(head.text) and not clean(line.text)[:1].islower():
+            break  # a bold title that ended, over the next heading
         if line.table != head.table or line.heading_level != head.heading_level:
             break  # a table's bold header row, a heading of another level
         text = clean(line.text)

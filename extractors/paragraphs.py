@@ -88,10 +88,30 @@ def to_paragraphs(lines: list[Line], flow: str, margins: dict[int, tuple[float, 
 
 
 def line_gap(lines: list[Line]) -> float:
-    """The usual space between two lines of one paragraph in this text (its line spacing)."""
-    gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(lines)
-                  if a.page == b.page and a.size == b.size and 0 <= b.top - a.bottom < 2 * (a.size or 10))
+    """The usual space between two lines of one paragraph in this text (its line spacing). Where
+    enough lines run to the right margin, only the gaps below those count: a line that fills the
+    width wrapped, so the next line is its paragraph's. Taken over all lines, a text of one-line
+    paragraphs set with space after each (Word's default) would give the paragraph spacing."""
+    pairs = [(a, b) for a, b in itertools.pairwise(lines)
+             if a.page == b.page and a.size == b.size and 0 <= b.top - a.bottom < 2 * (a.size or 10)]
+    margins = text_margins(lines)
+    wrapped = [(a, b) for a, b in pairs if _fills_width(a, margins)]
+    if len(wrapped) >= MIN_WRAPPED_LINES:  # the lower median: a paragraph may end at the margin too
+        gaps = sorted(b.top - a.bottom for a, b in wrapped)
+        return gaps[(len(gaps) - 1) // 2]
+    gaps = sorted(b.top - a.bottom for a, b in pairs)
     return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+# How many wrapped lines make the measure of the line spacing, and how close to the right margin
+# (a share of the text width) a wrapped line ends.
+MIN_WRAPPED_LINES = 3
+WRAP_SLACK = 0.12
+
+
+def _fills_width(line: Line, margins: dict[int, tuple[float, float]]) -> bool:
+    left, right = margins.get(line.page, (0.0, 0.0))
+    return right - left > 100 and line.x1 >= right - WRAP_SLACK * (right - left) and len(line.segments) == 1
 
 
 def text_margins(lines: list[Line]) -> dict[int, tuple[float, float]]:

@@ -50,6 +50,8 @@ ORE_FIGURE = re.compile(r"\d{3}[.,]\d{2}$")
 CAPTION_LINES = 2
 # Cells whose aligned edges lie this close (points) share a column.
 COLUMN_TOLERANCE = 12
+# A line below a row closer than this share of the least row pitch is the row's cell wrapped.
+WRAP_PITCH = 0.9
 
 
 def document_table_amounts(tables: list[Table]) -> list[TableAmount]:
@@ -352,18 +354,44 @@ def _grid(header_lines: list[Line], value_lines: list[Line]) -> Table | None:
                 col = 0 if over_labels else _header_column(columns, centre)
                 header[col] = clean(f"{header[col] or ''} {word}")
     rows: list[list[str | None]] = [header]
-    above: Line | None = None
-    for line, row_cells in zip(value_lines, cells, strict=True):
+    above: Line | None = None  # the first line of the row being read
+    pitch = _row_pitch(value_lines)
+    for previous, line, row_cells in zip([None, *value_lines], value_lines, cells, strict=False):
         # A label wrapped in its cell goes on in the line below, under the label: not a new row.
-        row = rows[-1] if above is not None and _continues_label(line, above) else [None] * len(columns)
+        continues = above is not None and previous is not None and (
+            _continues_label(line, above) or _wrapped_in_cell(line, above, previous, pitch))
+        row = rows[-1] if continues else [None] * len(columns)
         label_width = _label_width(row_cells)
         for k, cell in enumerate(row_cells):
             col = 0 if k < label_width else _cell_column(columns, cell)
             row[col] = clean(f"{row[col] or ''} {cell.text}")
         if row is not rows[-1]:
             rows.append(row)
-        above = line if _is_value_row(line) else None
+        above = line if _is_value_row(line) else (above if continues else None)
     return Table(rows=rows, page=(header_lines or value_lines)[0].page)
+
+
+def _middle(line: Line) -> float:
+    # The middle of a line's box: a PDF that subsets one font several times gives each subset its
+    # own ascent and descent, so tops and bottoms alone wander by a point or two from line to line.
+    return (line.top + line.bottom) / 2
+
+
+def _row_pitch(lines: list[Line]) -> float | None:
+    """The least distance between two rows of figures set one right under the other."""
+    pitches = [_middle(b) - _middle(a) for a, b in itertools.pairwise(lines)
+               if a.page == b.page and _is_value_row(a) and _is_value_row(b) and _middle(b) > _middle(a)]
+    return min(pitches) if pitches else None
+
+
+def _wrapped_in_cell(line: Line, row: Line, previous: Line, pitch: float | None) -> bool:
+    """A line of words only, under the row's label and closer to the line above it than any two
+    rows are to each other: the label's cell wrapped ("Samordningsteam" / "Hallstahammar"). A
+    group row ("Individinsatser") is set a row's distance below; where the rows are set no
+    further apart than the lines of a cell, this tells nothing."""
+    if pitch is None or len(line.segments) != 1 or line.page != previous.page or _is_value_row(line):
+        return False
+    return abs(line.x0 - row.x0) <= 2 and _middle(line) - _middle(previous) < WRAP_PITCH * pitch
 
 
 # A figure or a date that the reader joined with the words of the next cell ("45739.01 Ingående

@@ -401,8 +401,9 @@ def is_reference_or_sum(rest: str) -> bool:
 
 # -- the document's parts (extractors/lang/sv/documents.py) -------------------------------
 
-# An appendix heading may carry its section's letter or number before it ("A Appendix A - Stadgar").
-_APPENDIX_HEAD = re.compile(rf"^(?:[a-z0-9]{{1,2}}\.?\s+)?(?:{_alternatives(APPENDIX_HEADS)})\b", re.IGNORECASE)
+# An appendix heading may carry its section's letter or number before it ("A Appendix A - Stadgar",
+# "2. Bilaga"); a word before it makes a sentence that cites an appendix ("Se bilaga C").
+_APPENDIX_HEAD = re.compile(rf"^(?:(?:\d{{1,2}}|[a-z])[.)]?\s+)?(?:{_alternatives(APPENDIX_HEADS)})\b", re.IGNORECASE)
 _MEETING_TITLE_WORD = re.compile(rf"(?:{_alternatives(MEETING_TITLE_WORDS)})\w{{0,4}}\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 

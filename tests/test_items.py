@@ -417,6 +417,15 @@ def test_outline_headings_of_a_report_are_items_whatever_their_words() -> None:
     assert [s.title for s in find_item_starts(lines, "rapport")] == ["Plats", "Sammanfattning"]
 
 
+def test_headings_of_a_report_set_larger_than_its_text_are_items_whatever_their_words() -> None:
+    # The PDF reading of the case above: no outline levels, only sizes; the title is the first
+    # line in a size of its own, and a heading that is also a front-page label ("Tid") is no label.
+    lines = [make_line(t, top=20.0 * k, size=size, bold=size > 11) for k, (t, size) in enumerate([
+        ("Årsberättelse för föreningen 2024", 18.0), ("Tid", 12.5), ("Vi har öppet tre kvällar i veckan.", 11.0),
+        ("Ekonomi", 12.5), ("Kassan är god.", 11.0), ("Framåt", 12.5), ("Vi växer.", 11.0)])]
+    assert [s.title for s in find_item_starts(lines, "rapport")] == ["Tid", "Ekonomi", "Framåt"]
+
+
 # -- class 4: a number with no heading of its own -------------------------------------------
 
 
@@ -533,3 +542,36 @@ def test_a_heading_wrapped_onto_a_line_in_lower_case_is_one_heading() -> None:
              make_line("Inga övriga frågor hade anmälts före mötet eller under det.", top=110)]
     assert [s.title for s in find_item_starts(lines, "protokoll")] == [
         "Genomgång av budgeten inför nästa verksamhetsår", "Övriga frågor"]
+
+
+def test_a_bold_heading_with_a_full_stop_is_an_item_on_one_line_or_wrapped_and_a_bold_decision_is_none() -> None:
+    # A heading may end in a full stop; whether it fits one line (a DOCX paragraph, a wide PDF
+    # template) or wraps (a narrow one) must not decide whether it is an item.
+    one_line = [make_line("Anteckningar från arbetsgruppen", bold=True, size=16, top=0),
+                make_line("Hyresavtalet för lokalen på Storgatan (förlängning 2026).", bold=True, top=40),
+                make_line("Avtalet löper ut i december och hyresvärden vill höja hyran.", top=60),
+                make_line("Styrelsen beslutar att teckna ett nytt avtal.", bold=True, top=80),
+                make_line("Sommarfesten", bold=True, top=100), make_line("Den hålls i juni.", top=120)]
+    wrapped = [*one_line[:1], make_line("Hyresavtalet för lokalen på Storgatan", bold=True, top=40),
+               make_line("(förlängning 2026).", bold=True, top=53), *one_line[2:]]
+    for lines in (one_line, wrapped):
+        assert [s.title for s in find_item_starts(lines, "minnesanteckningar")] == [
+            "Hyresavtalet för lokalen på Storgatan (förlängning 2026)", "Sommarfesten"]
+
+
+def test_the_wrapped_line_of_a_bold_title_ending_in_a_full_stop_is_no_heading() -> None:
+    lines = [make_line("Synpunkter från mötet i byalaget om planerna för nybyggnation vid", bold=True, top=0),
+             make_line("stranden vid Norra hamnen.", bold=True, top=14),
+             make_line("Trafik – hur påverkas vägen?", bold=True, top=36),
+             make_line("Många oroar sig för fler bilar.", top=56),
+             make_line("Parkering – räcker platserna?", bold=True, top=76),
+             make_line("Det behövs fler platser på sommaren.", top=96)]
+    assert [s.title for s in find_item_starts(lines, "minnesanteckningar")] == [
+        "Trafik – hur påverkas vägen?", "Parkering – räcker platserna?"]
+    # must not catch: a first heading set right under the title in its style, capitalised
+    titled = [make_line("Föreningens årsmöte 2023", bold=True, size=14, top=0),
+              make_line("Mötets öppnande", bold=True, size=14, top=22),
+              make_line("Ordföranden hälsade alla välkomna.", top=44),
+              make_line("Val av sekreterare", bold=True, size=14, top=66),
+              make_line("Anna Ek valdes.", top=88)]
+    assert [s.title for s in find_item_starts(titled, "protokoll")] == ["Mötets öppnande", "Val av sekreterare"]

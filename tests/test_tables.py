@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from extractors.tables import column_tables, document_table_amounts, is_data_table, table_amounts
 from pipeline.extract import extract_file
 from schemas.layout import Line, Segment, Table
-from tests.conftest import make_lines
+from tests.conftest import make_line, make_lines
 
 
 def test_budget_table_with_id_column_and_sections() -> None:
@@ -243,3 +243,22 @@ def test_label_amount_rows_lined_up_with_spaces_in_a_docx_are_a_table(tmp_path: 
     assert [(a.row, a.column, a.value_sek) for a in record.table_amounts] == [
         ("Gemensamt", "", 1234000), ("Nämnd B", "", -567000)]
     assert [a.value_sek for item in record.items for a in item.amounts] == []
+
+
+def _rows_at(rows: list[tuple[str, float]]) -> list[Line]:
+    """Lines of a table without rules, each at its own top (11 pt type)."""
+    return [make_line(text, top=top) for text, top in rows]
+
+
+def test_a_label_wrapped_in_its_cell_stays_one_row_and_a_group_row_starts_anew() -> None:
+    # Rows 16 pt apart, the lines of a wrapped cell 12 pt: the line under a row's label closer
+    # than any two rows is its cell going on, capitalised or not; a group row sits a row's distance below.
+    lines = _rows_at([
+        ("Post\tUtfall 2024\tBudget 2025", 100), ("Hyra\t-48 000\t-50 000", 116),
+        ("Lokal i\t-12 000\t-14 000", 132), ("Folkets Hus", 144), ("Aktiviteter", 160),
+        ("Resa till\t-8 000\t-9 000", 176), ("Tekniska Museet", 188), ("Stockholm", 200),
+        ("Fika\t-2 000\t-2 500", 216)])
+    found = column_tables(lines)
+    assert len(found) == 1
+    labels = [row[0] for row in found[0][1].rows[1:]]
+    assert labels == ["Hyra", "Lokal i Folkets Hus", "Aktiviteter", "Resa till Tekniska Museet Stockholm", "Fika"]

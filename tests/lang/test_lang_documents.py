@@ -19,6 +19,8 @@ def test_an_appendix_heading_opens_an_appendix(word: str) -> None:
     assert is_appendix_head(f"{word.capitalize()} 2")
     assert is_appendix_head(f"B {word.capitalize()} 2 - Stadgar")
     assert not is_appendix_head(f"{word.capitalize()} 2 bifogas protokollet.")  # a sentence citing one
+    assert not is_appendix_head(f"Se {word} 4")  # a reference without a full stop, alone on its line
+    assert not is_appendix_head(f"Enl. {word} 4")
 
 
 @pytest.mark.parametrize("word", APPENDIX_LISTS)
