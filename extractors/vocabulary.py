@@ -9,9 +9,16 @@ from decimal import Decimal
 from extractors.lang.sv import decisions as dl
 from extractors.lang.sv import money, numerals
 from extractors.lang.sv.abbreviations import NON_FINAL_ABBREVIATIONS
+from extractors.lang.sv.attendance import LIST_MARKS, PRESENCE_NOTES, TICKED_BOXES, UNTICKED_BOXES
 from extractors.lang.sv.bodies import BODY_ABBREVIATIONS, BODY_NOUNS, MEETING_BODIES
 from extractors.lang.sv.documents import APPENDIX_HEADS, APPENDIX_LISTS, MEETING_TITLE_WORDS
-from extractors.lang.sv.labels import ATTENDEE_LABELS, ITEM_SECTION_LABELS, OTHER_LABELS
+from extractors.lang.sv.labels import (
+    ATTENDEE_COLUMNS,
+    ATTENDEE_LABELS,
+    ITEM_SECTION_LABELS,
+    LABEL_BODY_LINKS,
+    OTHER_LABELS,
+)
 from extractors.lang.sv.numbering import (
     ITEM_NUMBER_WORDS,
     NOT_AN_ITEM_AFTER,
@@ -22,6 +29,7 @@ from extractors.lang.sv.numbering import (
     SECTION_SIGNS,
 )
 from extractors.lang.sv.organisations import ORGANISATION_ENDINGS, ORGANISATION_HEADS
+from extractors.lang.sv.parties import LOCAL_PARTY_MAX_LETTERS, NATIONAL_PARTIES
 from extractors.lang.sv.roles import ROLE_ENDINGS, ROLE_WORDS
 from extractors.lang.sv.verbs import REFLEXIVES, VerbForms, conjugate
 
@@ -171,12 +179,66 @@ def label_key(text: str) -> str:
 
 
 def attendee_group(text: str) -> str | None:
-    return ATTENDEE_LABELS.get(label_key(text))
+    """The group an attendee label gives ("Ej tjänstgörande ersättare" -> "ersättare"), also when
+    the label names the body it narrows ("Närvarande styrelsen", "Närvarande från styrelsen")."""
+    key = label_key(text)
+    if key in ATTENDEE_LABELS:
+        return ATTENDEE_LABELS[key]
+    words = key.split()
+    for cut in range(len(words) - 1, 0, -1):
+        head, tail = " ".join(words[:cut]), words[cut:]
+        if tail and tail[0] in LABEL_BODY_LINKS:
+            tail = tail[1:]
+        if head in ATTENDEE_LABELS and len(tail) == 1 and _is_definite_body(tail[0]):
+            return ATTENDEE_LABELS[head]
+    return None
+
+
+def _is_definite_body(word: str) -> bool:
+    """A body in its definite form, or a compound ending in one ("styrelsen", "arbetsgruppen")."""
+    return any(word.endswith(definite) for definite in {*BODY_NOUNS.values(), *MEETING_BODIES.values()})
 
 
 def is_front_label(text: str) -> bool:
     key = label_key(text)
-    return key in ATTENDEE_LABELS or key in OTHER_LABELS
+    return key in OTHER_LABELS or attendee_group(key) is not None
+
+
+def attendee_column(text: str) -> str | None:
+    """The field an attendee table's header cell names ("Namn" -> "name", "Parti" -> "party")."""
+    return ATTENDEE_COLUMNS.get(label_key(text))
+
+
+def is_national_party(text: str) -> bool:
+    """A party of the Riksdag by its abbreviation, in either case ("S", "(kd)")."""
+    return text.strip().upper().replace("–", "-") in NATIONAL_PARTIES
+
+
+def has_party_form(text: str) -> bool:
+    """Written as a party's abbreviation: a national party, or a short run of capitals as a local
+    party writes its own ("SPI", "ÖP"). Whether it is one, the list around it tells."""
+    text = text.strip()
+    return is_national_party(text) or (
+        text.isalpha() and text.isupper() and 2 <= len(text) <= LOCAL_PARTY_MAX_LETTERS)
+
+
+def _marks_pattern(marks: tuple[str, ...]) -> str:
+    return "|".join(r"\s*".join(re.escape(c) for c in mark) for mark in sorted(marks, key=len, reverse=True))
+
+
+BOX = re.compile(rf"(?P<ticked>{_marks_pattern(TICKED_BOXES)})|(?P<unticked>{_marks_pattern(UNTICKED_BOXES)})")
+_LIST_MARK = re.compile(rf"^(?:{'|'.join(re.escape(m) for m in LIST_MARKS)})\s+")
+_PRESENCE_NOTE = re.compile(rf"^(?:{alternation(PRESENCE_NOTES)})(?![\wåäö])", re.IGNORECASE)
+
+
+def without_list_mark(text: str) -> str:
+    """"• Anna Ek" -> "Anna Ek": a bullet or dash before a list entry."""
+    return _LIST_MARK.sub("", text.strip())
+
+
+def is_presence_note(text: str) -> bool:
+    """A note on coming or going during the meeting ("kom in under mötet", "lämnade efter § 5")."""
+    return bool(_PRESENCE_NOTE.match(text.strip()))
 
 
 def is_item_section_label(text: str) -> bool:

@@ -107,3 +107,117 @@ def test_name_lists_after_a_label_wrap_across_lines() -> None:
     assert [(a.name, a.group) for a in attendees_from_lines(lines)] == [
         ("Anna Ek", "närvarande"), ("Per Holm", "närvarande"), ("Lisa Berg", "närvarande"),
         ("Karl Svensson", "närvarande"), ("Eva Lund", "frånvarande")]
+
+
+# --- issue 14, class 5: the municipal front page ---------------------------------------------
+
+def test_party_written_after_the_name_without_brackets() -> None:
+    lines = [
+        make_line("Beslutande ledamöter\tKarin Dahl MP, ordförande"),
+        make_line("Olof Strand KD §§ 3-7", x0=200),
+        make_line("Mia Lund ÖP (i Ove Berg:s frånvaro)", x0=200),
+        make_line("Ej beslutande ersättare\tJohan Ek V"),
+        make_line("Övriga närvarande\tEva Björk, nämndsekreterare"),
+    ]
+    people = {a.name: a for a in attendees_from_lines(lines)}
+    assert [(p.name, p.group, p.party) for p in people.values()] == [
+        ("Karin Dahl", "beslutande", "MP"), ("Olof Strand", "beslutande", "KD"),
+        ("Mia Lund", "beslutande", "ÖP"),  # a local party's capitals are no part of the name
+        ("Johan Ek", "ersättare", "V"), ("Eva Björk", "övriga", None)]
+    assert people["Olof Strand"].present_for == "§§ 3-7"
+
+
+def test_a_single_capital_after_a_name_is_no_party_where_the_list_names_none() -> None:
+    people = attendees_from_lines(make_lines("""
+        Övriga: Tove Ask, Erika Olofsson L, Bo Nyström
+    """))
+    assert [(a.name, a.party) for a in people] == [("Tove Ask", None), ("Erika Olofsson L", None),
+                                                   ("Bo Nyström", None)]
+
+
+def test_an_attendee_table_is_read_by_its_header_row() -> None:
+    table = [
+        make_line("Funktion\tNamn\tParti", table=0),
+        make_line("Ordförande\tLena Ström\tSPI", table=0),
+        make_line("Ersättare\tNils Åberg\tC", table=0),
+        make_line("Ledamot\tAnn Wik\tS", table=0),
+    ]
+    people = {a.name: a for a in attendees_from_lines([make_line("Närvarande"), *table])}
+    assert (people["Lena Ström"].party, people["Lena Ström"].organisation, people["Lena Ström"].role) == (
+        "SPI", None, "Ordförande")  # the party column is a party, not an organisation
+    assert people["Nils Åberg"].party == "C" and people["Ann Wik"].role == "Ledamot"
+
+
+def test_a_person_on_two_lines_is_present_for_both() -> None:
+    people = attendees_from_lines(make_lines("""
+        Beslutande
+        Kim Berg (L) §§ 12-15
+        Ersättare
+        Kim Berg (L) §§ 9-11
+    """))
+    assert [(a.name, a.group, a.present_for) for a in people] == [("Kim Berg", "beslutande", "§§ 12-15, §§ 9-11")]
+
+
+# --- issue 14, class 11: attendee lists in other shapes ---------------------------------------
+
+def test_organisation_then_its_people_in_one_paragraph() -> None:
+    lines = make_lines("""
+        Närvarande
+        Skatteverket: Ida Holm, Ove Lind, IT-
+        avdelningen: Pia Ros (lämnade efter punkt 3), Trafikverket: Max
+        Ek, Jan Strand
+    """)
+    people = {a.name: a for a in attendees_from_lines(lines)}
+    assert [(p.name, p.organisation) for p in people.values()] == [
+        ("Ida Holm", "Skatteverket"), ("Ove Lind", "Skatteverket"), ("Pia Ros", "IT-avdelningen"),
+        ("Max Ek", "Trafikverket"), ("Jan Strand", "Trafikverket")]
+    assert people["Pia Ros"].present_for == "lämnade efter punkt 3"
+
+
+def test_organisation_and_person_one_a_line() -> None:
+    people = attendees_from_lines(make_lines("""
+        Deltagare:
+        Tullverket: Sara Vik
+        SMHI: Leo Falk, Åsa Berg
+    """))
+    assert [(a.name, a.organisation) for a in people] == [
+        ("Sara Vik", "Tullverket"), ("Leo Falk", "SMHI"), ("Åsa Berg", "SMHI")]
+
+
+def test_a_bracket_without_parties_in_the_list_is_the_organisation() -> None:
+    people = attendees_from_lines(make_lines("""
+        Närvarande
+        • Hanna Borg (MSB)
+        • Nils Falk (Polismyndigheten)
+        • Ebba Lund (Statens fastighetsverk)
+    """))
+    assert [(a.name, a.organisation, a.party) for a in people] == [
+        ("Hanna Borg", "MSB", None), ("Nils Falk", "Polismyndigheten", None),
+        ("Ebba Lund", "Statens fastighetsverk", None)]
+
+
+def test_a_checkbox_grid_ticks_who_was_there() -> None:
+    lines = [make_line("Närvaro"), make_line("☒ Lind Maria\t☐ Holm Erik"), make_line("[X] Berg Ulla\t[ ] Ros Tor")]
+    people = {a.name: a.group for a in attendees_from_lines(lines)}
+    assert people == {"Lind Maria": "närvarande", "Holm Erik": "frånvarande", "Berg Ulla": "närvarande",
+                      "Ros Tor": "frånvarande"}
+
+
+def test_a_run_of_names_without_a_label_is_those_present() -> None:
+    lines = make_lines("""
+        Protokoll styrelsemöte 12 mars
+        Elin Sand, Hugo Ahl, Vera Munk, Otto Ek
+    """)
+    assert [(a.name, a.group) for a in attendees_from_lines(lines)] == [
+        ("Elin Sand", "närvarande"), ("Hugo Ahl", "närvarande"), ("Vera Munk", "närvarande"),
+        ("Otto Ek", "närvarande")]
+
+
+def test_surname_first_with_a_comma() -> None:
+    people = attendees_from_lines(make_lines("""
+        Närvarande styrelsen:
+        Lundqvist, Pernilla
+        Åström, Gustav (sekreterare)
+    """))
+    assert [(a.name, a.group, a.role) for a in people] == [
+        ("Pernilla Lundqvist", "närvarande", None), ("Gustav Åström", "närvarande", "sekreterare")]
