@@ -9,10 +9,12 @@ from collections import Counter
 from datetime import date
 
 from extractors.cleanup import is_furniture_phrase
+from extractors.lang.sv.places import MEETING_NOUNS, REMOTE_PLACES
 from extractors.paragraphs import Paragraph
 from extractors.text import (
     DAY_MONTH,
     MONTHS,
+    NAME_LIST,
     PERSON_NAME,
     clean,
     find_dates,
@@ -22,7 +24,16 @@ from extractors.text import (
     looks_like_person,
     person_key,
 )
-from extractors.vocabulary import is_organisation, label_key
+from extractors.vocabulary import (
+    alternation,
+    body_of_title_word,
+    elects_for_a_term,
+    is_organisation,
+    is_record_word,
+    label_key,
+    named_by_its_number,
+    qualifies_the_record,
+)
 from schemas.layout import Line
 from schemas.record import Attendee, DocumentKind
 
@@ -86,8 +97,12 @@ DOCUMENT_DATE = re.compile(
 PLACE_LABELS = re.compile(
     r"^(?:plats och tid|plats|lokal|mötesplats|tid och plats|datum och plats|sammanträdesplats)\s*:?\s*",
     re.IGNORECASE)
-REMOTE_PLACE = re.compile(r"\((?P<p>teams|zoom|skype|digitalt|digital|distans|telefon|google meet)\)",
-                          re.IGNORECASE)
+REMOTE_PLACE = re.compile(rf"\((?P<p>{alternation(REMOTE_PLACES)})\)", re.IGNORECASE)
+# "Digitalt möte 29 augusti", "Sammanträde via Teams": the medium is the place.
+REMOTE_MEETING = re.compile(
+    rf"^(?P<p>{alternation(REMOTE_PLACES)})\s+{alternation(MEETING_NOUNS)}(?![\wåäö])"
+    rf"|{alternation(MEETING_NOUNS)}\s+(?:via|på|över|i)\s+(?P<q>{alternation(REMOTE_PLACES)})(?![\wåäö])",
+    re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b.*$", re.IGNORECASE)
 
 CHAIR_LABELS = ("ordförande", "mötesordförande", "ordf", "ordförande för mötet")
@@ -119,8 +134,13 @@ def document_kind(title_lines: list[str], more_lines: list[str], has_items: bool
 
 
 def organisation(top_texts: list[str], title_texts: list[str], all_text: str) -> str | None:
-    """The organisation named at the top (running header first), as written there."""
+    """The organisation named at the top (running header first), as written there; else the one
+    the text names (the contract: a name in any running header or text counts)."""
     joined = _join_wrapped_names(top_texts)
+    for text in joined:
+        numbered = named_by_its_number(text)
+        if numbered:
+            return numbered
     for text in joined:
         match = ORG_GENITIVE_MEETING.match(text)
         if match:
@@ -133,7 +153,7 @@ def organisation(top_texts: list[str], title_texts: list[str], all_text: str) ->
                 if org:
                     candidates.append((position, org))
     if not candidates:
-        return _org_in_title(_join_wrapped_names(title_texts))
+        return _org_in_title(_join_wrapped_names(title_texts)) or _org_in_text(all_text)
     counts = Counter(fold(org) for _, org in candidates)
     everywhere = Counter(fold(m.group("org")) for p in (ORG_BEFORE, ORG_AFTER) for m in p.finditer(all_text))
     first = min(candidates, key=lambda c: (c[0], -everywhere[fold(c[1])] - counts[fold(c[1])]))[1]
@@ -143,6 +163,14 @@ def organisation(top_texts: list[str], title_texts: list[str], all_text: str) ->
 
 
 TITLE_BLOCK = 4
+# "Alingsås kommuns anslagstavla": a name ending in a public body's word, also in the genitive.
+ORG_IN_TEXT = re.compile(ORG_AFTER.pattern.replace(r"(?![\wåäö])", r"(?:s)?(?![\wåäö])"))
+
+
+def _org_in_text(text: str) -> str | None:
+    """The organisation the text names most often, where the top names none."""
+    counts = Counter(org for m in ORG_IN_TEXT.finditer(text) for org in [_trim_org(m.group("org"))] if org)
+    return counts.most_common(1)[0][0] if counts else None
 MEETING_TITLE = re.compile(
     r"^(?:(?:\w*protokoll|minnesanteckningar|anteckningar)\s+(?:från|för|vid)\s+)?(?:ordinarie\s+|extra\s+)?"
     r"(?:årsmöte|årsstämma|styrelsemöte|medlemsmöte|stämma|extrastämma|vårmöte|höstmöte|stormöte|möte)t?"
@@ -162,6 +190,10 @@ def _org_in_title(texts: list[str]) -> str | None:
             if match and match.group("org")[:1].isupper():
                 return clean(match.group("org"))
     for text in texts:
+        named = _org_before_record_word(clean(text.split("\t")[0]))
+        if named:
+            return named
+    for text in texts:
         part = clean(text.split("\t")[0])
         if _is_any_label(part.rstrip(":")) or _is_any_label(part.split(" ")[0]):
             break  # the title block ends where the labelled fields begin
@@ -174,6 +206,25 @@ def _org_in_title(texts: list[str]) -> str | None:
             continue
         return part
     return None
+
+
+def _org_before_record_word(title: str) -> str | None:
+    """"IX Årsmötesprotokoll 2021", "Kanotklubben Forsen protokoll": the capitalised words before
+    the record's own word, when they name no body, meeting or kind of document."""
+    words = title.split()
+    at = next((k for k, w in enumerate(words) if is_record_word(w)), None)
+    if not at or at > 3:
+        return None
+    head = words[:at]
+    if any(not w[:1].isupper() or re.search(r"\d", w) or _names_no_organisation(w) for w in head):
+        return None
+    return " ".join(head)
+
+
+def _names_no_organisation(word: str) -> bool:
+    """A title's word that names a body, a meeting, a kind of document or qualifies the record."""
+    return bool(qualifies_the_record(word) or BODY_WORDS.search(word) or MEETING_WORDS.search(word)
+                or body_of_title_word(word) or any(re.fullmatch(p, word, re.IGNORECASE) for p, _ in KIND_WORDS))
 
 
 def _join_wrapped_names(texts: list[str]) -> list[str]:
@@ -220,6 +271,10 @@ def body(title_texts: list[str], decision_texts: list[str]) -> str | None:
             if word.casefold() in ("styrelse", "råd") and not text.casefold().startswith(word.casefold()):
                 continue
             return definite(word)
+    for text in title_texts:  # a compound the title names it in ("Årsmötesprotokoll", "referensgrupp")
+        named = next((b for w in text.split() for b in [body_of_title_word(w)] if b), None)
+        if named:
+            return named
     subjects: Counter[str] = Counter()
     for text in decision_texts:
         match = re.match(r"^([A-ZÅÄÖ][a-zåäö]+)\b", text)
@@ -308,6 +363,9 @@ def place_and_time(front: list[str], title_texts: list[str]) -> tuple[str | None
         remote = REMOTE_PLACE.search(text)
         if remote and not location:
             location = remote.group("p")
+        remote = REMOTE_MEETING.search(clean(text))
+        if remote and not location:
+            location = remote.group("p") or remote.group("q")
         if not time and (find_dates(text) or DAY_MONTH.search(text) or re.search(r"\bkl\.?\s*\d", text)):
             found = find_time(_without_dates(text))
             time = found[0] if found else None
@@ -333,6 +391,7 @@ def signatories(lines: list[Line]) -> dict[str, list[str]]:
     {"chair": [...], "secretary": [...], "adjusters": [...]}."""
     found: dict[str, list[str]] = {"chair": [], "secretary": [], "adjusters": []}
     waiting: list[tuple[str, float, float]] = []  # (role, x0, x1) of labels still without a name
+    column: float | None = None  # where the justerare's names stand, while they go on below
     for index, line in enumerate(lines):
         segments = [s for s in line.segments if clean(s.text)]
         new_labels: list[tuple[str, float, float]] = []
@@ -351,8 +410,14 @@ def signatories(lines: list[Line]) -> dict[str, list[str]]:
         if names_here and (waiting or new_labels):
             targets = new_labels if new_labels and not waiting else waiting + new_labels
             _assign(found, targets, names_here)
+            column = names_here[0][1] if len(targets) == 1 and targets[0][0] == "adjusters" else None
             waiting = []
             continue
+        if column is not None and len(names_here) == 1 and not new_labels and len(segments) == 1 \
+                and abs(names_here[0][1] - column) <= 5:
+            found["adjusters"].append(names_here[0][0])  # the justerare's value column goes on below
+            continue
+        column = None
         if new_labels:
             waiting = new_labels
         elif waiting and segments and not _is_signature_filler(line) and index and _too_far(lines, index):
@@ -378,6 +443,11 @@ def _assign(found: dict[str, list[str]], labels: list[tuple[str, float, float]],
 
 def _role_label(text: str) -> tuple[str | None, str]:
     text = clean(text)
+    after = re.fullmatch(r"(?P<name>.+?)\s*[/,–-]\s*(?P<label>[^/,]+)", text)
+    if after and looks_like_person(after.group("name")):
+        role, rest = _role_label(after.group("label"))
+        if role and not rest:  # "Anna Ek / Protokollförare": the name signs above or before its role
+            return role, after.group("name")
     key = label_key(text)
     for role, labels in (("chair", CHAIR_LABELS), ("secretary", SECRETARY_LABELS), ("adjusters", ADJUSTER_LABELS)):
         for label in sorted(labels, key=len, reverse=True):
@@ -422,7 +492,7 @@ def people_from_items(items: list[tuple[str, list[Paragraph]]]) -> dict[str, lis
     found: dict[str, list[str]] = {"chair": [], "secretary": [], "adjusters": []}
     for title, paragraphs in items:
         t = title.casefold()
-        if not re.search(r"val av|mötesfunktionär|justera|ordförande|sekreterare", t):
+        if not re.search(r"val av|mötesfunktionär|justera|ordförande|sekreterare", t) or elects_for_a_term(t):
             continue
         context = _role_of(t)
         for text in [title] + [clean(p.body) for p in paragraphs]:
@@ -431,9 +501,11 @@ def people_from_items(items: list[tuple[str, list[Paragraph]]]) -> dict[str, lis
             if role and re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+){0,3}", named):
                 found[role].append(named)  # "Mötesordförande: Filip"
                 continue
-            pairs = re.findall(r"(" + PERSON_NAME.pattern + r"),?\s+(?:(?:vald|valdes|väljs|utsågs|utses)\s+)?"
-                               r"(?:till|som)\s+(?:mötes)?(ordförande|sekreterare|protokolljusterare|justerare|"
-                               r"justeringsperson)", text)
+            # "Anna Ek till ordförande", "Kim Ek och Sara Holm till justerare": each name of the list
+            pairs = [(name.group(0), role) for names, role in re.findall(
+                r"(" + NAME_LIST.pattern + r"),?\s+(?:(?:vald|valda|valdes|väljs|utsågs|utses)\s+)?"
+                r"(?:till|som)\s+(?:mötes)?(ordförande|sekreterare|protokolljusterare|justerare|"
+                r"justeringsperson)", text) for name in PERSON_NAME.finditer(names)]
             pairs += re.findall(r"^([A-ZÅÄÖ][a-zåäö]+)\s+(?:vald|valdes|väljs|utsågs|utses)\s+(?:till|som)\s+"
                                 r"(?:mötes)?(ordförande|sekreterare|protokolljusterare|justerare)\b", text)
             pairs += [(name, role) for role, name in re.findall(
@@ -446,7 +518,8 @@ def people_from_items(items: list[tuple[str, list[Paragraph]]]) -> dict[str, lis
             if len(text.split()) <= 6 and _role_of(text.casefold()):
                 context = _role_of(text.casefold())
                 continue
-            if context and (re.search(r"välj|vald|utse|utsågs|nominer|beslut", text, re.IGNORECASE)
+            # a nomination alone ("Valberedningen nominerar ...") elects nobody
+            if context and (re.search(r"välj|vald|utse|utsågs|beslut", text, re.IGNORECASE)
                             or is_name_list(text)):
                 names = [m.group(0) for m in PERSON_NAME.finditer(text)
                          if not re.match(r"(?i)mötet|årsmötet|styrelsen|stämman", m.group(0))]

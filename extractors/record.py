@@ -25,6 +25,7 @@ from extractors.meta import (
 from extractors.paragraphs import Paragraph, line_gap, text_margins, to_paragraphs
 from extractors.tables import column_tables, document_table_amounts, is_data_table
 from extractors.text import clean, fold, person_key
+from extractors.vocabulary import attendee_group
 from schemas.layout import Layout, Line, Table
 from schemas.record import Amount, Attendee, Decision, Document, Item
 
@@ -44,7 +45,7 @@ def build_record(layout: Layout, sha256: str) -> Document:
     front_end = starts[0].index if starts else len(lines)
     body_end = item_end(lines, starts[-1].body, len(lines)) if starts else len(lines)
     front, tail = lines[:front_end], lines[body_end:]
-    attendees = attendees_from_lines(front)
+    attendees = attendees_from_lines(front + _lists_in_items(lines, starts, body_end))
     fields = front_fields(front)
     all_texts = [_line_text(ln) for ln in lines]
     held = meeting_date(fields, top_texts, all_texts)  # decisions dated before it are earlier ones
@@ -84,6 +85,20 @@ def build_record(layout: Layout, sha256: str) -> Document:
         table_amounts=document_table_amounts(tables),
         provenance=layout.provenance,
     )
+
+
+def _lists_in_items(lines: list[Line], starts: list[ItemStart], body_end: int) -> list[Line]:
+    """An item whose heading is an attendee label ("2 Närvarolista", "§ 3 Närvarande") holds the
+    list: its heading, less the number, and its lines, as a front page would give them."""
+    out: list[Line] = []
+    for k, start in enumerate(starts):
+        if attendee_group(start.title) is None:
+            continue
+        heading = lines[start.index]
+        label = heading.model_copy(update={"segments": [heading.segments[0].model_copy(update={"text": start.title})],
+                                           "heading_level": None})
+        out += [label, *lines[start.body:_item_stop(starts, k, body_end)]]
+    return out
 
 
 def _with_column_tables(lines: list[Line], tables: list[Table]) -> tuple[list[Line], list[Table]]:

@@ -11,7 +11,13 @@ from extractors.lang.sv import money, numerals
 from extractors.lang.sv.abbreviations import NON_FINAL_ABBREVIATIONS
 from extractors.lang.sv.attendance import LIST_MARKS, PRESENCE_NOTES, TICKED_BOXES, UNTICKED_BOXES
 from extractors.lang.sv.bodies import BODY_ABBREVIATIONS, BODY_NOUNS, MEETING_BODIES
-from extractors.lang.sv.documents import APPENDIX_HEADS, APPENDIX_LISTS, MEETING_TITLE_WORDS
+from extractors.lang.sv.documents import (
+    APPENDIX_HEADS,
+    APPENDIX_LISTS,
+    MEETING_TITLE_WORDS,
+    RECORD_QUALIFIERS,
+    RECORD_WORDS,
+)
 from extractors.lang.sv.labels import (
     ATTENDEE_COLUMNS,
     ATTENDEE_LABELS,
@@ -28,9 +34,9 @@ from extractors.lang.sv.numbering import (
     SECTION_SIGN_MISREADINGS,
     SECTION_SIGNS,
 )
-from extractors.lang.sv.organisations import ORGANISATION_ENDINGS, ORGANISATION_HEADS
+from extractors.lang.sv.organisations import ORGANISATION_ENDINGS, ORGANISATION_HEADS, ORGANISATION_NUMBER_LABELS
 from extractors.lang.sv.parties import LOCAL_PARTY_MAX_LETTERS, NATIONAL_PARTIES
-from extractors.lang.sv.roles import ROLE_ENDINGS, ROLE_WORDS
+from extractors.lang.sv.roles import MEETING_OFFICER_WORDS, ROLE_ENDINGS, ROLE_WORDS, TERM_OF_OFFICE_WORDS
 from extractors.lang.sv.verbs import REFLEXIVES, VerbForms, conjugate
 
 
@@ -53,6 +59,15 @@ def is_role(text: str) -> bool:
     return text.strip().casefold() in ROLE_WORDS or head in ROLE_WORDS or bool(_ROLE_SUFFIX.search(head))
 
 
+def elects_for_a_term(heading: str) -> bool:
+    """An election heading for the organisation's officers ("Val av föreningens ordförande för 1
+    år"), not the meeting's own ("Val av mötesordförande")."""
+    words = [w.strip(",.():;").casefold() for w in heading.split()]
+    if any(w in MEETING_OFFICER_WORDS for w in words):
+        return False
+    return any(w in TERM_OF_OFFICE_WORDS for w in words)
+
+
 def is_organisation(text: str) -> bool:
     """Names an organisation ("Köpings kommun", "Försäkringskassan", "Region Västmanland")."""
     words = [w.strip(",.()") for w in text.split()]
@@ -61,6 +76,17 @@ def is_organisation(text: str) -> bool:
     if words[0].casefold() in ORGANISATION_HEADS:
         return True
     return any(ORG_WORDS.search(w) for w in words)
+
+
+_NUMBER_LABELS = "|".join(re.escape(w) for w in sorted(ORGANISATION_NUMBER_LABELS, key=len, reverse=True))
+_ORGANISATION_NUMBER = re.compile(
+    r"^(?P<org>.+?)[\s,]+(?:" + _NUMBER_LABELS + r")\s*:?\s*\d{6}[-\s]?\d{4}", re.IGNORECASE)
+
+
+def named_by_its_number(text: str) -> str | None:
+    """The name written before an organisation number ("Höganäs Makerspace org.nummer 802523-8968")."""
+    match = _ORGANISATION_NUMBER.match(text.strip())
+    return match.group("org").strip(" ,:") if match else None
 
 
 # --- Money (extractors/lang/sv/money.py, numerals.py) ---------------------------------------------
@@ -197,6 +223,36 @@ def attendee_group(text: str) -> str | None:
 def _is_definite_body(word: str) -> bool:
     """A body in its definite form, or a compound ending in one ("styrelsen", "arbetsgruppen")."""
     return any(word.endswith(definite) for definite in {*BODY_NOUNS.values(), *MEETING_BODIES.values()})
+
+
+def body_of_title_word(word: str) -> str | None:
+    """The body a title's word names, in its definite form: a meeting that is its own body, also as
+    the head of a compound with the record's word ("Årsmötesprotokoll" -> "Årsmötet"), or a
+    compound ending in a body noun ("referensgrupp" -> "Referensgruppen")."""
+    key = word.strip(" ,.:;-–()").casefold()
+    for record in sorted(RECORD_WORDS, key=len, reverse=True):
+        if key.endswith(record) and len(key) > len(record) + 2:
+            key = key[: -len(record)]
+            key = key[:-1] if key.endswith("s") and key[:-1] in MEETING_BODIES else key
+            break
+    if key in MEETING_BODIES:
+        return MEETING_BODIES[key].capitalize()
+    for noun, definite in sorted(BODY_NOUNS.items(), key=lambda nd: len(nd[0]), reverse=True):
+        for form, ending in ((definite, ""), (noun, definite[len(noun):])):
+            if key.endswith(form) and len(key) - len(form) >= 3 and key.isalpha():
+                return (key + ending).capitalize()  # a compound: "arbetsgrupp" -> "Arbetsgruppen"
+    return None
+
+
+def is_record_word(word: str) -> bool:
+    """The record's own word, alone or closing a compound ("Protokoll", "Årsmötesprotokoll")."""
+    key = word.strip(" ,.:;-–()").casefold()
+    return any(key.endswith(record) for record in RECORD_WORDS)
+
+
+def qualifies_the_record(word: str) -> bool:
+    """A title's word that qualifies the record ("Extra", "Justerat"), naming no organisation."""
+    return word.strip(" ,.:;-–()").casefold() in RECORD_QUALIFIERS
 
 
 def is_front_label(text: str) -> bool:

@@ -221,3 +221,23 @@ def test_surname_first_with_a_comma() -> None:
     """))
     assert [(a.name, a.group, a.role) for a in people] == [
         ("Pernilla Lundqvist", "närvarande", None), ("Gustav Åström", "närvarande", "sekreterare")]
+
+
+def test_an_item_headed_by_an_attendee_label_holds_the_list() -> None:
+    from extractors.record import build_record
+    from schemas.layout import Layout
+
+    lines = make_lines("""
+        Protokoll medlemsmöte 2022-05-04
+        § 1 Mötet öppnas
+        Ordföranden öppnade mötet.
+        § 2 Närvarande
+        - Greta Lilja
+        - Arvid Moberg
+        § 3 Val av justerare
+        Mötet valde Arvid Moberg.
+    """)
+    record = build_record(Layout(source="x.pdf", pages=1, lines=lines), "0" * 64)
+    assert [(a.name, a.group) for a in record.attendees] == [("Greta Lilja", "närvarande"),
+                                                             ("Arvid Moberg", "närvarande")]
+    assert [i.number for i in record.items] == [1, 2, 3]  # the list stays an item too

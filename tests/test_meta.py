@@ -72,3 +72,48 @@ def test_dates_as_written() -> None:
 
 def test_a_first_name_elected_is_spelled_from_the_attendee_list_later() -> None:
     assert people_from_items([("Val av justerare", paragraphs("Ylva väljs till justerare."))])["adjusters"] == ["Ylva"]
+
+
+# --- issue 14, class 9 and the meta fields -----------------------------------------------------
+
+def test_body_named_in_a_compound_of_the_title() -> None:
+    assert body(["Anteckningar från arbetsgrupp för lokalfrågor", "2024-01-12"], []) == "Arbetsgruppen"
+    assert body(["Kanotklubben Forsen Stämmoprotokoll", "Vårmötesprotokoll 2020"], []) == "Vårmötet"
+
+
+def test_a_remote_meeting_names_its_medium_as_the_place() -> None:
+    assert place_and_time([], ["Protokoll", "Digitalt sammanträde den 3 maj 2022"])[0] == "Digitalt"
+    assert place_and_time([], ["Styrelsemöte via Zoom, 14 juni"])[0] == "Zoom"
+
+
+def test_organisation_before_its_number_before_a_record_word_and_in_the_text() -> None:
+    assert org("Verksamhetsplan 2025", "Båtklubben Ankaret, org nr 812000-1234") == "Båtklubben Ankaret"
+    assert org("KFUM Väst Styrelseprotokoll 2023") == "KFUM Väst"
+    assert org("Socialnämnden Sammanträdesprotokoll 2023") is None  # a body names no organisation
+    assert org("Nordkod Mötesprotokoll 2022") == "Nordkod"
+    assert org("Extra mötesprotokoll") is None
+    assert organisation(["Barn- och utbildningsnämnden", "Protokoll"], [], "Anslaget på Tranås kommuns "
+                        "anslagstavla. Tranås kommun, Box 1") == "Tranås kommun"
+
+
+def test_secretary_in_the_forms_of_a_signature_block() -> None:
+    from extractors.meta import signatories
+    from tests.conftest import make_line, make_lines
+
+    assert signatories(make_lines("Vid protokollet\nKarin Nord"))["secretary"] == ["Karin Nord"]
+    assert signatories(make_lines("Mötessekreterare: Ola Sund"))["secretary"] == ["Ola Sund"]
+    found = signatories([make_line("Ida Falk, sekreterare\tBo Ek / ordförande")])
+    assert (found["secretary"], found["chair"]) == (["Ida Falk"], ["Bo Ek"])
+    block = [make_line("Justerare\tElsa Grön"), make_line("Tor Blå", x0=50 + 6 * len("Justerare") + 40),
+             make_line("Ordförande"), make_line("Lars Vit")]
+    found = signatories(block)
+    assert (found["adjusters"], found["chair"]) == (["Elsa Grön", "Tor Blå"], ["Lars Vit"])
+
+
+def test_justerare_elected_together_and_the_organisations_chair_is_not_the_meetings() -> None:
+    found = people_from_items([
+        ("Val av justerare", paragraphs("Stämman utsåg Maja Kron och Leo Dahl till justerare.")),
+        ("Val av föreningens ordförande för 2 år", paragraphs("Till ordförande valdes Nora Brink.")),
+        ("Val av ordförande för mötet", paragraphs("Valberedningen nominerar Eva Sten.")),
+    ])
+    assert found == {"chair": [], "secretary": [], "adjusters": ["Maja Kron", "Leo Dahl"]}

@@ -15,3 +15,8 @@ ORGANISATION_ENDINGS = (
 )
 # A name that starts with one of these is an organisation's ("Region Västmanland", "Brf Linden").
 ORGANISATION_HEADS = ("region", "regionen", "samordningsförbundet", "föreningen", "brf")
+
+# The label of an organisation's registration number: the name stands before it ("Höganäs
+# Makerspace org.nummer 802523-8968").
+ORGANISATION_NUMBER_LABELS = ("org.nummer", "org.nr", "org nr", "org. nr", "orgnr", "org-nr", "organisationsnummer",
+                              "org. nummer", "org nummer")

@@ -21,3 +21,14 @@ ROLE_ENDINGS = (
     "kassör", "revisor", "notarie", "jurist", "registrator", "specialist", "administratör", "rådgivare",
     "inspektör", "arkitekt", "ingenjör", "planerare", "sakkunnig",
 )
+
+# Words in an election's heading that make it the election of the organisation's officers, for a
+# term, not of the meeting's ("Val av föreningens ordförande för 1 år", "Val av ordförande i
+# styrelsen"): the person elected does not chair this meeting.
+TERM_OF_OFFICE_WORDS = ("föreningens", "föreningen", "styrelsen", "styrelsens", "år", "året", "verksamhetsåret",
+                        "mandatperiod", "mandatperioden", "mandattid", "tid", "period", "perioden")
+
+# Words that make an election's heading the meeting's own ("Val av mötesordförande", "ordförande
+# för mötet"): these hold whatever else the heading says.
+MEETING_OFFICER_WORDS = ("möte", "mötet", "mötets", "mötesordförande", "mötessekreterare", "årsmötet",
+                         "årsmötets", "stämman", "stämmans", "sammanträdet")
