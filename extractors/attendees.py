@@ -94,7 +94,7 @@ def attendees_from_lines(lines: list[Line]) -> list[Attendee]:
             pending = []
             found.extend(_ticked_entries(line.text, group or "närvarande"))
             continue
-        if group is None and _is_name_run(line.text):
+        if group is None and len(segments) == 1 and _is_name_run(segments[0].text):
             found.extend(parse_entry(line.text, "närvarande"))  # names alone, no label: those present
             continue
         label, rest = _split_label(segments[0].text)

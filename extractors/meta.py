@@ -263,16 +263,23 @@ def _uncap(word: str, position: int) -> str:
     return lower if position > 0 and lower in GENERIC_ORG_WORDS else word.capitalize()
 
 
+TITLE_WORDS = 25  # a title line is never longer
+
+
 def body(title_texts: list[str], decision_texts: list[str]) -> str | None:
     """The meeting body in its definite form ("Styrelsemöte nr 11" gives "Styrelsen")."""
     for text in title_texts:
+        if len(text.split()) > TITLE_WORDS:
+            continue  # a paragraph (an attendee list set as one), no title
         for match in BODY_WORDS.finditer(text):
             word = match.group("body")
             if word.casefold() in ("styrelse", "råd") and not text.casefold().startswith(word.casefold()):
                 continue
+            if text[match.end():].startswith(":"):
+                continue  # "Vetenskapsrådet: Anna Ek": an organisation heading its people
             return definite(word)
     for text in title_texts:  # a compound the title names it in ("Årsmötesprotokoll", "referensgrupp")
-        named = next((b for w in text.split() for b in [body_of_title_word(w)] if b), None)
+        named = _body_in_compound(text)
         if named:
             return named
     subjects: Counter[str] = Counter()
@@ -283,6 +290,21 @@ def body(title_texts: list[str], decision_texts: list[str]) -> str | None:
         ):
             subjects[match.group(1)] += 1
     return subjects.most_common(1)[0][0] if subjects else None
+
+
+def _body_in_compound(title: str) -> str | None:
+    """The body a title line names in a compound; a name heading its people ("Vetenskapsrådet: Anna
+    Ek") is an organisation, no body of this meeting."""
+    words = title.split()
+    if len(words) > TITLE_WORDS:
+        return None
+    for word in words:
+        if word.endswith(":"):
+            continue
+        named = body_of_title_word(word)
+        if named:
+            return named
+    return None
 
 
 def definite(word: str) -> str:

@@ -241,3 +241,10 @@ def test_an_item_headed_by_an_attendee_label_holds_the_list() -> None:
     assert [(a.name, a.group) for a in record.attendees] == [("Greta Lilja", "närvarande"),
                                                              ("Arvid Moberg", "närvarande")]
     assert [i.number for i in record.items] == [1, 2, 3]  # the list stays an item too
+
+
+def test_a_labelled_run_of_names_keeps_its_label_out_of_the_first_name() -> None:
+    lines = [make_line("Frånvarande\tOla Ström, Siv Lax, Pål Ek"), make_line("Närvarande\tAda Holm, Bo Ring, Eli Sten")]
+    assert {a.name: a.group for a in attendees_from_lines(lines)} == {
+        "Ola Ström": "frånvarande", "Siv Lax": "frånvarande", "Pål Ek": "frånvarande",
+        "Ada Holm": "närvarande", "Bo Ring": "närvarande", "Eli Sten": "närvarande"}

@@ -117,3 +117,9 @@ def test_justerare_elected_together_and_the_organisations_chair_is_not_the_meeti
         ("Val av ordförande för mötet", paragraphs("Valberedningen nominerar Eva Sten.")),
     ])
     assert found == {"chair": [], "secretary": [], "adjusters": ["Maja Kron", "Leo Dahl"]}
+
+
+def test_an_organisation_heading_its_people_is_no_body() -> None:
+    listed = "Deltagare: Skolverket: Ida Ek, Per Lund, Naturhistoriska riksmuseet: Bo Sten, Kulturrådet: Al Berg"
+    assert body(["Minnesanteckningar samverkansgrupp", listed], []) == "Samverkansgruppen"
+    assert body([listed], []) is None
