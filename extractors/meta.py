@@ -114,9 +114,10 @@ ADJUSTER_LABELS = ("justerare", "justerande", "utses att justera", "justeras", "
 
 
 def document_kind(title_lines: list[str], more_lines: list[str], has_items: bool,
-                  has_attendees: bool) -> DocumentKind:
+                  has_attendees: bool, signed: bool = True) -> DocumentKind:
     """The kind the document calls itself in its title, else near its top, else what its
-    shape says."""
+    shape says: items and attendees are a meeting's record, protokoll when someone chairs, keeps
+    or checks it (a protokoll is signed and justerat), else notes."""
     for texts in (title_lines, more_lines):
         best: tuple[int, DocumentKind] | None = None
         text = "\n".join(texts)
@@ -129,11 +130,12 @@ def document_kind(title_lines: list[str], more_lines: list[str], has_items: bool
         if MEETING_WORDS.search(text):
             return "protokoll"
     if has_items and has_attendees:
-        return "protokoll"
+        return "protokoll" if signed else "minnesanteckningar"
     return "annat"
 
 
-def organisation(top_texts: list[str], title_texts: list[str], all_text: str) -> str | None:
+def organisation(top_texts: list[str], title_texts: list[str], all_text: str,
+                 represented: list[str] | None = None) -> str | None:
     """The organisation named at the top (running header first), as written there; else the one
     the text names (the contract: a name in any running header or text counts)."""
     joined = _join_wrapped_names(top_texts)
@@ -153,7 +155,8 @@ def organisation(top_texts: list[str], title_texts: list[str], all_text: str) ->
                 if org:
                     candidates.append((position, org))
     if not candidates:
-        return _org_in_title(_join_wrapped_names(title_texts)) or _org_in_text(all_text)
+        return (_org_in_title(_join_wrapped_names(title_texts)) or _org_in_text(all_text)
+                or _host(represented or [], all_text))
     counts = Counter(fold(org) for _, org in candidates)
     everywhere = Counter(fold(m.group("org")) for p in (ORG_BEFORE, ORG_AFTER) for m in p.finditer(all_text))
     first = min(candidates, key=lambda c: (c[0], -everywhere[fold(c[1])] - counts[fold(c[1])]))[1]
@@ -165,6 +168,20 @@ def organisation(top_texts: list[str], title_texts: list[str], all_text: str) ->
 TITLE_BLOCK = 4
 # "Alingsås kommuns anslagstavla": a name ending in a public body's word, also in the genitive.
 ORG_IN_TEXT = re.compile(ORG_AFTER.pattern.replace(r"(?![\wåäö])", r"(?:s)?(?![\wåäö])"))
+
+
+def _host(represented: list[str], text: str) -> str | None:
+    """At a meeting of several organisations' people (a reference group, a samverkan), the host is
+    the organisation most of them come from and the text names most: two or more attendees, ahead
+    of every other."""
+    people = Counter(represented)
+    named = {org: len(re.findall(rf"(?<![\wåäö]){re.escape(org)}(?![\wåäö])", text, re.IGNORECASE)) for org in people}
+    ranked = sorted(people, key=lambda org: (people[org] + named[org]), reverse=True)
+    if not ranked or people[ranked[0]] < 2:
+        return None
+    if len(ranked) > 1 and people[ranked[1]] + named[ranked[1]] == people[ranked[0]] + named[ranked[0]]:
+        return None
+    return ranked[0]
 
 
 def _org_in_text(text: str) -> str | None:
@@ -388,10 +405,20 @@ def place_and_time(front: list[str], title_texts: list[str]) -> tuple[str | None
         remote = REMOTE_MEETING.search(clean(text))
         if remote and not location:
             location = remote.group("p") or remote.group("q")
+        location = location or _place_after_date(clean(text))
         if not time and (find_dates(text) or DAY_MONTH.search(text) or re.search(r"\bkl\.?\s*\d", text)):
             found = find_time(_without_dates(text))
             time = found[0] if found else None
     return location, time
+
+
+def _place_after_date(text: str) -> str | None:
+    """"2024-03-17, Folkets hus, Gävle": a title line of the date, then the place after a comma."""
+    head, comma, rest = text.partition(",")
+    found = find_dates(head)
+    if not comma or not found or found[0][0] != 0 or len(head.split()) > 5 or find_time(rest):
+        return None
+    return _tidy_place(rest)
 
 
 def _without_dates(text: str) -> str:

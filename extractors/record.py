@@ -52,14 +52,15 @@ def build_record(layout: Layout, sha256: str) -> Document:
     titled = body(header + title_texts, [])  # whose decisions the minutes record, as its title names it
     items, item_paragraphs = _items(lines, tables, starts, body_end, layout.flow, kind, held, titled)
     bound_in = _bound_in(lines, starts, body_end)
-    if kind == "annat":
-        kind = document_kind([], [], has_items=bool(items), has_attendees=bool(attendees))
     location, time = place_and_time(fields, header + title_texts[:front_end])
     headings = {start.index: _line_text(lines[start.index]) for start in starts}
     time = time or time_from_minutes(
         [text for start, (_, paragraphs) in zip(starts, item_paragraphs, strict=True)
          for text in [headings[start.index], *(p.text for p in paragraphs)]])
     people = _people(front + tail, item_paragraphs, attendees)
+    if kind == "annat":
+        kind = document_kind([], [], has_items=bool(items), has_attendees=bool(attendees),
+                             signed=bool(people["chair"] or people["secretary"] or people["adjusters"]))
     is_meeting = kind in ("protokoll", "minnesanteckningar", "annat")
     decision_texts = [d.text for item in items for d in item.decisions]
     return Document(
@@ -69,7 +70,8 @@ def build_record(layout: Layout, sha256: str) -> Document:
         extractor_version=EXTRACTOR_VERSION,
         kind=kind,
         title=_title(lines),
-        organisation=organisation(top_texts, title_texts[:front_end] + header, "\n".join(all_texts)),
+        organisation=organisation(top_texts, title_texts[:front_end] + header, "\n".join(all_texts),
+                                  [a.organisation for a in attendees if a.organisation]),
         body=body(header + title_texts, decision_texts) if is_meeting else None,
         meeting_date=held if is_meeting else None,
         document_date=document_date(top_texts + all_texts[:60]) if not is_meeting else None,

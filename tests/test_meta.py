@@ -123,3 +123,20 @@ def test_an_organisation_heading_its_people_is_no_body() -> None:
     listed = "Deltagare: Skolverket: Ida Ek, Per Lund, Naturhistoriska riksmuseet: Bo Sten, Kulturrådet: Al Berg"
     assert body(["Minnesanteckningar samverkansgrupp", listed], []) == "Samverkansgruppen"
     assert body([listed], []) is None
+
+
+def test_a_record_nobody_signs_is_notes() -> None:
+    assert document_kind([], [], True, True, signed=False) == "minnesanteckningar"
+    assert document_kind([], [], True, True, signed=True) == "protokoll"
+
+
+def test_the_host_of_a_meeting_of_several_organisations() -> None:
+    represented = ["Skolverket", "MSB", "MSB", "Polisen", "Skolverket", "MSB"]
+    assert organisation(["Samverkansmöte 4"], [], "Presentation (Eva, MSB). Se msb.se", represented) == "MSB"
+    assert organisation(["Samverkansmöte 4"], [], "", ["Skolverket", "MSB"]) is None  # one each: nobody hosts
+    assert organisation(["Samverkansmöte 4"], [], "", ["Skolverket", "Skolverket", "MSB", "MSB"]) is None  # a tie
+
+
+def test_a_place_after_the_date_in_the_title_block() -> None:
+    assert place_and_time([], ["Medlemsmöte", "5 oktober 2023, Bygdegården, Ås"])[0] == "Bygdegården, Ås"
+    assert place_and_time([], ["Medlemsmöte", "2023-10-05, kl. 18.30"])[0] is None  # a time is no place
