@@ -9,6 +9,7 @@ from collections import Counter
 from datetime import date
 
 from extractors.cleanup import is_furniture_phrase
+from extractors.lang.sv.organisations import GENERIC_ORGANISATION_WORDS, ORGANISATION_HEADS
 from extractors.lang.sv.places import MEETING_NOUNS, REMOTE_PLACES
 from extractors.paragraphs import Paragraph
 from extractors.text import (
@@ -28,7 +29,9 @@ from extractors.vocabulary import (
     alternation,
     body_of_title_word,
     elects_for_a_term,
+    is_generic_organisation_word,
     is_organisation,
+    is_organisation_head,
     is_record_word,
     label_key,
     named_by_its_number,
@@ -53,13 +56,15 @@ MEETING_WORDS = re.compile(
 _NOT_NAME = (r"Sammanträdesprotokoll|Protokoll|PROTOKOLL|Sammanträdesdatum|Minnesanteckningar|Sida|Datum|"
              r"Styrelsen|Styrelse|Verksamhetsplan|Delårsrapport|Kallelse|Org|Plats")
 ORG_BEFORE = re.compile(
-    r"\b(?P<org>(?:Samordningsförbundet|Kommunförbundet|Föreningen|Region|Stiftelsen|Bostadsrättsföreningen|"
+    r"\b(?P<org>(?:" + "|".join(sorted({h.capitalize() for h in ORGANISATION_HEADS}, key=len, reverse=True))
+    + r"|Samordningsförbundet|Kommunförbundet|Föreningen|Region|Stiftelsen|Bostadsrättsföreningen|"
     r"BRF|Brf|HSB +Brf|Riksförbundet|Förbundet) +(?!(?:" + _NOT_NAME + r")\b)(?:[A-ZÅÄÖ][\wåäöé&-]+)"
     r"(?: +(?!(?:" + _NOT_NAME + r")\b)(?:[A-ZÅÄÖ][\wåäöé&-]+))?)"
 )
 ORG_AFTER = re.compile(
     r"(?P<org>(?:(?:[A-ZÅÄÖ][\wåäöéÅÄÖ&-]*|i|och|av|för) +){0,3}[A-ZÅÄÖ][\wåäöéÅÄÖ&-]* +"
-    r"(?i:kommun|stad|region|samordningsförbund|byalag|samfällighet|samfällighetsförening|vägsamfällighet|"
+    r"(?i:" + "|".join(sorted(GENERIC_ORGANISATION_WORDS, key=len, reverse=True))
+    + r"|kommun|stad|region|samordningsförbund|byalag|samfällighet|samfällighetsförening|vägsamfällighet|"
     r"förening|sällskap|dikningsföretag|skifteslag|vägförening|fiskevårdsområde|landsting"
     r"|[\wåäö]*(?:klubb|idrottsförening|bostadsrättsförening|samfällighetsförening|förening|sällskap)))"
     r"(?![\wåäö])"
@@ -244,18 +249,36 @@ def _names_no_organisation(word: str) -> bool:
                 or body_of_title_word(word) or any(re.fullmatch(p, word, re.IGNORECASE) for p, _ in KIND_WORDS))
 
 
+_CAPITALISED_WORDS = r"[A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+){0,2}"
+
+
 def _join_wrapped_names(texts: list[str]) -> list[str]:
-    """"Norra Västmanlands" + "SAMORDNINGSFÖRBUND": a name set on two lines; and a word
-    broken in a narrow header cell ("Samhällsbyggnadsnämn" + "den")."""
+    """"Norra Västmanlands" + "SAMORDNINGSFÖRBUND", "Storumans" + "kommun", "Samordningsförbundet"
+    + "Centrala Östergötland": a name set on two lines; and a word broken in a narrow header cell
+    ("Samhällsbyggnadsnämn" + "den")."""
     out: list[str] = []
     for text in texts:
-        if out and re.fullmatch(r"[a-zåäö]{2,5}", text) and re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]{6,}", out[-1]):
-            out[-1] = out[-1] + text
-        elif out and re.fullmatch(r"[A-ZÅÄÖ]{4,}(?:\s+[A-ZÅÄÖ]{2,})?", text) and len(out[-1].split()) <= 4:
-            out[-1] = f"{out[-1]} {text}"
-        else:
+        joint = _name_wraps(out[-1], text) if out else None
+        if joint is None:
             out.append(text)
+        else:
+            out[-1] = f"{out[-1]}{joint}{text}"
     return out
+
+
+def _name_wraps(previous: str, text: str) -> str | None:
+    """What joins a header line to the one before it when both are one name ("" inside a word,
+    " " between words), or None."""
+    if is_generic_organisation_word(text) and re.fullmatch(_CAPITALISED_WORDS, previous):
+        return " "
+    if re.fullmatch(r"[a-zåäö]{2,5}", text) and re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]{6,}", previous):
+        return ""
+    if is_organisation_head(previous) and re.fullmatch(_CAPITALISED_WORDS, text) \
+            and not any(_names_no_organisation(w) or _is_any_label(w) for w in text.split()):
+        return " "
+    if re.fullmatch(r"[A-ZÅÄÖ]{4,}(?:\s+[A-ZÅÄÖ]{2,})?", text) and len(previous.split()) <= 4:
+        return " "
+    return None
 
 
 def _trim_org(org: str) -> str | None:

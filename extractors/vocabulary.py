@@ -34,7 +34,12 @@ from extractors.lang.sv.numbering import (
     SECTION_SIGN_MISREADINGS,
     SECTION_SIGNS,
 )
-from extractors.lang.sv.organisations import ORGANISATION_ENDINGS, ORGANISATION_HEADS, ORGANISATION_NUMBER_LABELS
+from extractors.lang.sv.organisations import (
+    GENERIC_ORGANISATION_WORDS,
+    ORGANISATION_ENDINGS,
+    ORGANISATION_HEADS,
+    ORGANISATION_NUMBER_LABELS,
+)
 from extractors.lang.sv.parties import LOCAL_PARTY_MAX_LETTERS, NATIONAL_PARTIES
 from extractors.lang.sv.roles import MEETING_OFFICER_WORDS, ROLE_ENDINGS, ROLE_WORDS, TERM_OF_OFFICE_WORDS
 from extractors.lang.sv.verbs import REFLEXIVES, VerbForms, conjugate
@@ -57,6 +62,16 @@ def is_role(text: str) -> bool:
         return False
     head = words[0].strip(",.")
     return text.strip().casefold() in ROLE_WORDS or head in ROLE_WORDS or bool(_ROLE_SUFFIX.search(head))
+
+
+def is_organisation_head(text: str) -> bool:
+    """A word that opens an organisation's name ("Samordningsförbundet", "Region", "Stiftelsen")."""
+    return text.strip().casefold() in ORGANISATION_HEADS
+
+
+def is_generic_organisation_word(text: str) -> bool:
+    """The generic word that closes a public body's name ("kommun", "stad", "region")."""
+    return text.strip().casefold() in GENERIC_ORGANISATION_WORDS
 
 
 def elects_for_a_term(heading: str) -> bool:

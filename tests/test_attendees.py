@@ -248,3 +248,19 @@ def test_a_labelled_run_of_names_keeps_its_label_out_of_the_first_name() -> None
     assert {a.name: a.group for a in attendees_from_lines(lines)} == {
         "Ola Ström": "frånvarande", "Siv Lax": "frånvarande", "Pål Ek": "frånvarande",
         "Ada Holm": "närvarande", "Bo Ring": "närvarande", "Eli Sten": "närvarande"}
+
+
+def test_the_municipal_front_page_block_ends_each_list_at_the_next_label() -> None:
+    lines = [
+        make_line("Plats och tid\tKommunhuset, kl 18.00-20.15"),
+        make_line("Beslutande ledamöter\tAnna Lind S, ordförande"),
+        make_line("Björn Ulv M", x0=200),
+        make_line("Ej beslutande ersättare\tCilla Tå SD"),
+        make_line("Övriga närvarande\tDan Ås, sekreterare"),
+        make_line("Justeringsperson\tBjörn Ulv"),
+        make_line("Underskrifter\tSekreterare"),
+        make_line("Dan Ås", x0=200),
+    ]
+    assert [(a.name, a.group, a.party) for a in attendees_from_lines(lines)] == [
+        ("Anna Lind", "beslutande", "S"), ("Björn Ulv", "beslutande", "M"), ("Cilla Tå", "ersättare", "SD"),
+        ("Dan Ås", "övriga", None)]

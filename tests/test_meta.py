@@ -140,3 +140,8 @@ def test_the_host_of_a_meeting_of_several_organisations() -> None:
 def test_a_place_after_the_date_in_the_title_block() -> None:
     assert place_and_time([], ["Medlemsmöte", "5 oktober 2023, Bygdegården, Ås"])[0] == "Bygdegården, Ås"
     assert place_and_time([], ["Medlemsmöte", "2023-10-05, kl. 18.30"])[0] is None  # a time is no place
+
+
+def test_an_organisation_set_on_two_header_lines() -> None:
+    assert org("Samordningsförbundet", "Södra Lappland", "Protokoll") == "Samordningsförbundet Södra Lappland"
+    assert org("Vilhelmina", "kommun", "Protokoll") == "Vilhelmina kommun"

@@ -91,7 +91,9 @@ OTHER_LABELS = (
     "sekreterare", "ordförande", "vid protokollet", "justeras", "anslag/bevis", "anslagsbevis",
     "anslag", "bevis", "organ", "förvaringsplats för protokollet", "agenda", "dagordning",
     "föredragningslista", "mötesform", "kallade", "innehåll", "innehållsförteckning", "protokollförare",
-    "vid pennan", "mötesordförande", "mötessekreterare", "ärenden",
+    "vid pennan", "mötesordförande", "mötessekreterare", "ärenden", "justeringsperson", "justeringspersoner",
+    "protokolljusterare", "plats och datum", "tid och plats", "datum och plats", "mötesplats", "sammanträdesplats",
+    "sammanträdestid", "mötestid",
 )
 
 # Headings inside an item that are part of the item, never an item of their own.
