@@ -22,6 +22,7 @@ from extractors.vocabulary import (
     is_national_party,
     is_organisation,
     is_presence_note,
+    is_remote_place,
     is_role,
     label_key,
     without_list_mark,
@@ -77,9 +78,10 @@ def attendees_from_lines(lines: list[Line]) -> list[Attendee]:
     columns: Columns | None = None
     # parties are the document's way of listing its members, not one list's
     parties = names_parties([_split_label(s.text)[1] for line in lines for s in line.segments])
-    for line in lines:
+    consumed = -1
+    for index, line in enumerate(lines):
         segments = [s for s in line.segments if clean(s.text)]
-        if not segments:
+        if not segments or index <= consumed:
             continue
         if columns is not None and line.table == columns.table and line.table is not None:
             found.extend(_row_attendee(segments, columns, group))
@@ -94,8 +96,10 @@ def attendees_from_lines(lines: list[Line]) -> list[Attendee]:
             pending = []
             found.extend(_ticked_entries(line.text, group or "närvarande"))
             continue
-        if group is None and len(segments) == 1 and _is_name_run(segments[0].text):
-            found.extend(parse_entry(line.text, "närvarande"))  # names alone, no label: those present
+        run, last = _name_run(lines, index) if group is None else (None, index)
+        if run:
+            found.extend(parse_entry(run, "närvarande", parties))  # names alone, no label: those present
+            consumed = last
             continue
         label, rest = _split_label(segments[0].text)
         if label is None and group is not None and list_table == "unset":
@@ -186,6 +190,26 @@ def _ticked_entries(text: str, group: str) -> list[Attendee]:
         entry = clean(text[mark.end():end]).strip(" ,;")
         people.extend(parse_entry(entry, "frånvarande" if mark.group("unticked") else group))
     return people
+
+
+def _name_run(lines: list[Line], start: int) -> tuple[str | None, int]:
+    """A run of names without a label from line ``start`` on, wrapped over up to four lines of one
+    segment each (a centred paragraph): its text and last line, or None."""
+    texts: list[str] = []
+    for k in range(start, min(start + 4, len(lines))):
+        segments = [s for s in lines[k].segments if clean(s.text)]
+        if len(segments) != 1 or _split_label(segments[0].text)[0] is not None:
+            break
+        texts.append(clean(segments[0].text))
+        joined = _one_paragraph(texts)
+        if not _wraps_on(texts[-1]):
+            return (joined, k) if _is_name_run(joined) else (None, start)
+    return None, start
+
+
+def _wraps_on(text: str) -> bool:
+    """A line of a comma list that goes on below: it ends in a comma, or in a lone first name."""
+    return text.endswith(",") or ("," in text and len(text.rsplit(",", 1)[1].split()) == 1)
 
 
 def _is_name_run(text: str) -> bool:
@@ -385,6 +409,9 @@ def parse_entry(text: str, group: str, parties: bool | None = None) -> list[Atte
         return []
     if parties is None:
         parties = names_parties([text])
+    halves = [h.strip() for h in text.split(";") if h.strip()]
+    if len(halves) >= 2 and all(_surname_first(h) for h in halves):  # "Ek, Anna; Holm, Per"
+        return [a for h in halves for a in parse_entry(h, group, parties)]
     surname_first = _surname_first(text)
     if surname_first:
         text = surname_first
@@ -459,7 +486,7 @@ def _parentheticals(text: str, parties: bool = True) -> tuple[str, list[str], st
             found = PRESENCE.search(part)
             if (found and _is_presence(found.group("p"))) or re.match(r"(?i)punkt\b", part):
                 presence = presence or _tidy_presence(part)
-            elif is_presence_note(part):
+            elif is_presence_note(part) or is_remote_place(part):
                 presence = presence or part
             elif (is_organisation(part) or part[:1].isupper()) and not is_role(part):
                 organisation = organisation or part  # a name of its own, no title: whom they represent
@@ -521,8 +548,9 @@ def _abbreviation_after_name(name: str, organisation: str | None) -> tuple[str, 
 
 
 def _surname_first(text: str) -> str | None:
-    """"Ek, Anna" (one surname and one first name, a comma between): the name as "Anna Ek"."""
-    match = re.fullmatch(r"(?P<last>[A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)?),\s*(?P<first>[A-ZÅÄÖ][\wåäöé-]+)"
+    """"Ek, Anna" or "Ek, Anna Maria" (one surname, its first names after a comma): the name as
+    "Anna Ek". Two words before the comma are a name and what follows it ("Anna Ek, Arboga")."""
+    match = re.fullmatch(r"(?P<last>[A-ZÅÄÖ][\wåäöé-]+),\s*(?P<first>[A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)?)"
                          r"(?P<rest>\s*\(.*\))?", text)
     if not match or any(is_organisation(w) or is_role(w) for w in (match.group("last"), match.group("first"))):
         return None

@@ -41,6 +41,7 @@ from extractors.lang.sv.organisations import (
     ORGANISATION_NUMBER_LABELS,
 )
 from extractors.lang.sv.parties import LOCAL_PARTY_MAX_LETTERS, NATIONAL_PARTIES
+from extractors.lang.sv.places import REMOTE_PLACES
 from extractors.lang.sv.roles import MEETING_OFFICER_WORDS, ROLE_ENDINGS, ROLE_WORDS, TERM_OF_OFFICE_WORDS
 from extractors.lang.sv.verbs import REFLEXIVES, VerbForms, conjugate
 
@@ -305,6 +306,13 @@ _PRESENCE_NOTE = re.compile(rf"^(?:{alternation(PRESENCE_NOTES)})(?![\wåäö])"
 def without_list_mark(text: str) -> str:
     """"• Anna Ek" -> "Anna Ek": a bullet or dash before a list entry."""
     return _LIST_MARK.sub("", text.strip())
+
+
+def is_remote_place(text: str) -> bool:
+    """A medium of a remote meeting ("Teams", "digitalt", "via Zoom"): attending by it is a presence."""
+    key = " ".join(text.casefold().split())
+    key = key.split(" ", 1)[1] if key.split(" ", 1)[0] in ("via", "på", "över") and " " in key else key
+    return key in REMOTE_PLACES
 
 
 def is_presence_note(text: str) -> bool:

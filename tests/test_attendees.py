@@ -264,3 +264,18 @@ def test_the_municipal_front_page_block_ends_each_list_at_the_next_label() -> No
     assert [(a.name, a.group, a.party) for a in attendees_from_lines(lines)] == [
         ("Anna Lind", "beslutande", "S"), ("Björn Ulv", "beslutande", "M"), ("Cilla Tå", "ersättare", "SD"),
         ("Dan Ås", "övriga", None)]
+
+
+def test_a_run_of_names_wrapped_over_centred_lines() -> None:
+    lines = [make_line("Protokoll från föreningsmöte", x0=200),
+             make_line("Siri Holm, Ture Ahl, Maj Lund, Ivar", x0=180),
+             make_line("Sten, Liv Ek", x0=250), make_line("1. Mötets öppnande")]
+    assert [a.name for a in attendees_from_lines(lines)] == ["Siri Holm", "Ture Ahl", "Maj Lund", "Ivar Sten", "Liv Ek"]
+
+
+def test_more_entry_forms() -> None:
+    assert [a.name for a in parse_entry("Berg, Alva; Nord, Sixten Karl", "närvarande")] == [
+        "Alva Berg", "Sixten Karl Nord"]
+    assert one("Alva Berg, Arvika", "närvarande")["organisation"] == "Arvika"  # a name and a place: not surname-first
+    assert one("Alva Berg (Teams)", "närvarande")["present_for"] == "Teams"
+    assert one("Alva Berg (ordf)", "närvarande")["role"] == "ordf"

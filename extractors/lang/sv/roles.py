@@ -12,6 +12,8 @@ ROLE_WORDS = (
     "ekonomichef", "räddningschef", "personalchef", "stadsdirektör", "kanslichef", "notarie",
     "adjungerad", "suppleant", "valberedning", "föredragande", "gäst", "inbjuden", "projektcoach",
     "koordinator", "rektor", "direktör", "chef", "konsult", "revisorsersättare", "vice",
+    # short forms beside a name ("Anna Ek (ordf)", "Per Holm, sekr.")
+    "ordf", "sekr", "v ordf", "adj", "suppl", "led", "ers",
 )
 
 # Endings that make a word a title whatever comes before ("ekonomichef", "kvalitetssamordnare").
