@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from extractors.text import clean, looks_like_person, person_key
 from extractors.vocabulary import (
     BOX,
+    attendance_cell,
     attendee_column,
     attendee_group,
     has_party_form,
@@ -58,6 +59,9 @@ class Columns:
     """An attendee table's header row: the field each column holds, by column position."""
     table: int | None
     fields: list[tuple[float, int | None, str]]  # (centre, column, field) of each header cell
+
+    def has(self, field: str) -> bool:
+        return any(f == field for _, _, f in self.fields)
 
     def field_of(self, segment: Segment) -> str:
         if segment.column is not None and any(c is not None for _, c, _ in self.fields):
@@ -149,18 +153,20 @@ def _row_attendee(segments: list[Segment], columns: Columns, group: str | None) 
         field = columns.field_of(segment)
         cells[field] = clean(f"{cells.get(field, '')} {segment.text}")
     name_cell = cells.get("name", "")
-    ticked = _box_count(name_cell) > 0 or _box_count(cells.get("presence", "")) > 0
-    if ticked:
-        marks = list(BOX.finditer(name_cell + " " + cells.get("presence", "")))
-        if marks and marks[0].group("unticked"):
-            group = "frånvarande"
+    group = _row_group(cells.get("role"), group)
+    marks = list(BOX.finditer(name_cell))
+    if marks:
+        group = "frånvarande" if marks[0].group("unticked") else group
         name_cell = clean(BOX.sub(" ", name_cell))
-    people = parse_entry(name_cell, _row_group(cells.get("role"), group))
+    came = attendance_cell(cells.get("attendance")) if columns.has("attendance") else True
+    if came is False:
+        group = "frånvarande"
+    people = parse_entry(name_cell, group)
     if len(people) != 1:
         return people
     person = people[0]
     party = cells.get("party")
-    presence = cells.get("presence") if not ticked else None
+    presence = cells.get("presence") or (cells.get("attendance") if came is None else None)
     return [person.model_copy(update={
         "party": (party.strip("() ").upper() if party and party.strip("() ") else person.party),
         "role": cells.get("role") or person.role,
@@ -170,8 +176,11 @@ def _row_attendee(segments: list[Segment], columns: Columns, group: str | None) 
 
 
 def _row_group(role: str | None, group: str | None) -> str:
-    """A table row's group: its list's label, else its function cell when that is a group
-    ("Ersättare"), else present."""
+    """A table row's group: its list's label when that says more than present ("Beslutande": a
+    tjänstgörande ersättare decides), else its function cell when that is a group ("Ersättare"),
+    else present."""
+    if group is not None and group != "närvarande":
+        return group
     from_role = attendee_group(role) if role else None
     return from_role or group or "närvarande"
 

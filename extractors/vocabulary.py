@@ -9,7 +9,14 @@ from decimal import Decimal
 from extractors.lang.sv import decisions as dl
 from extractors.lang.sv import money, numerals
 from extractors.lang.sv.abbreviations import NON_FINAL_ABBREVIATIONS
-from extractors.lang.sv.attendance import LIST_MARKS, PRESENCE_NOTES, TICKED_BOXES, UNTICKED_BOXES
+from extractors.lang.sv.attendance import (
+    ABSENT_CELLS,
+    LIST_MARKS,
+    PRESENCE_NOTES,
+    PRESENT_CELLS,
+    TICKED_BOXES,
+    UNTICKED_BOXES,
+)
 from extractors.lang.sv.bodies import BODY_ABBREVIATIONS, BODY_NOUNS, MEETING_BODIES
 from extractors.lang.sv.documents import (
     APPENDIX_HEADS,
@@ -306,6 +313,15 @@ _PRESENCE_NOTE = re.compile(rf"^(?:{alternation(PRESENCE_NOTES)})(?![\wåäö])"
 def without_list_mark(text: str) -> str:
     """"• Anna Ek" -> "Anna Ek": a bullet or dash before a list entry."""
     return _LIST_MARK.sub("", text.strip())
+
+
+def attendance_cell(text: str | None) -> bool | None:
+    """What a cell under an attendance column says: True (came), False (did not: also an empty
+    cell), None (something else, a presence as "§§ 3-5")."""
+    key = " ".join((text or "").casefold().split()).strip(" .")
+    if not key or key in ABSENT_CELLS:
+        return False
+    return True if key in PRESENT_CELLS else None
 
 
 def is_remote_place(text: str) -> bool:

@@ -279,3 +279,18 @@ def test_more_entry_forms() -> None:
     assert one("Alva Berg, Arvika", "närvarande")["organisation"] == "Arvika"  # a name and a place: not surname-first
     assert one("Alva Berg (Teams)", "närvarande")["present_for"] == "Teams"
     assert one("Alva Berg (ordf)", "närvarande")["role"] == "ordf"
+
+
+def test_an_attendance_column_and_the_label_over_the_function() -> None:
+    table = [
+        make_line("Namn\tFunktion\tNärvaro", table=0),
+        make_line("Rut Falk\tLedamot\tX", table=0),
+        make_line("Sam Holm\tErsättare\tJa", table=0),
+        make_line("Ulf Sand\tLedamot", table=0),  # nothing under Närvaro: absent
+        make_line("Vera Ek\tLedamot\t§§ 1-4", table=0),
+    ]
+    people = {a.name: a for a in attendees_from_lines([make_line("Beslutande"), *table])}
+    assert {n: a.group for n, a in people.items()} == {
+        "Rut Falk": "beslutande", "Sam Holm": "beslutande",  # a substitute under "Beslutande" decides
+        "Ulf Sand": "frånvarande", "Vera Ek": "beslutande"}
+    assert people["Vera Ek"].present_for == "§§ 1-4"

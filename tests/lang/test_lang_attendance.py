@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 
 from extractors.attendees import parse_entry
-from extractors.lang.sv.attendance import LIST_MARKS, PRESENCE_NOTES, TICKED_BOXES, UNTICKED_BOXES
-from extractors.vocabulary import BOX, is_presence_note, without_list_mark
+from extractors.lang.sv.attendance import (
+    ABSENT_CELLS,
+    LIST_MARKS,
+    PRESENCE_NOTES,
+    PRESENT_CELLS,
+    TICKED_BOXES,
+    UNTICKED_BOXES,
+)
+from extractors.vocabulary import BOX, attendance_cell, is_presence_note, without_list_mark
 
 
 @pytest.mark.parametrize("mark", TICKED_BOXES)
@@ -32,3 +39,14 @@ def test_a_note_on_coming_or_going_is_a_presence(note: str) -> None:
 def test_a_list_mark_is_no_part_of_the_name(mark: str) -> None:
     assert without_list_mark(f"{mark} Rut Alm") == "Rut Alm"
     assert without_list_mark("Olle Ek") == "Olle Ek"
+
+
+@pytest.mark.parametrize("cell", PRESENT_CELLS)
+def test_a_cell_that_says_the_person_came(cell: str) -> None:
+    assert attendance_cell(cell.upper()) is True
+
+
+@pytest.mark.parametrize("cell", ABSENT_CELLS)
+def test_a_cell_that_says_the_person_did_not(cell: str) -> None:
+    assert attendance_cell(cell) is False
+    assert attendance_cell("") is False and attendance_cell("§ 4") is None

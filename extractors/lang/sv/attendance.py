@@ -17,3 +17,8 @@ PRESENCE_NOTES = (
 
 # Words that join a bullet or list mark to a name and are no part of it.
 LIST_MARKS = ("•", "·", "▪", "◦", "‣", "–", "-", "*", "o")
+
+# A cell under an attendance column ("Närvaro") that says the person came, or did not; an empty
+# cell there is an absence too.
+PRESENT_CELLS = ("x", "ja", "✓", "✔", "☒", "☑", "närvarande", "närv")
+ABSENT_CELLS = ("nej", "-", "–", "frånvarande", "förhinder", "anmält förhinder", "☐", "ej närvarande")
