@@ -9,6 +9,7 @@ from collections import Counter
 from datetime import date
 
 from extractors.cleanup import is_furniture_phrase
+from extractors.lang.sv.bodies import BODY_NOUNS
 from extractors.lang.sv.organisations import GENERIC_ORGANISATION_WORDS, ORGANISATION_HEADS
 from extractors.lang.sv.places import MEETING_NOUNS, REMOTE_PLACES
 from extractors.paragraphs import Paragraph
@@ -317,7 +318,10 @@ def body(title_texts: list[str], decision_texts: list[str]) -> str | None:
                 continue
             if text[match.end():].startswith(":"):
                 continue  # "Vetenskapsrådet: Anna Ek": an organisation heading its people
-            return definite(word)
+            owner = BODY_OWNER.search(text[: match.start()])
+            if owner:  # "Kommunstyrelsens arbetsutskott": the owner names it, in the indefinite
+                return _with_coordinated_head(text[: owner.start()], f"{owner.group('owner')} {word.lower()}")
+            return _with_coordinated_head(text[: match.start()], definite(word))
     for text in title_texts:  # a compound the title names it in ("Årsmötesprotokoll", "referensgrupp")
         named = _body_in_compound(text)
         if named:
@@ -330,6 +334,26 @@ def body(title_texts: list[str], decision_texts: list[str]) -> str | None:
         ):
             subjects[match.group(1)] += 1
     return subjects.most_common(1)[0][0] if subjects else None
+
+
+# "Kommunstyrelsens arbetsutskott", "Byggnadsnämndens beredning": a body owned by another, named
+# in the genitive before it.
+_DEFINITE_BODIES = "|".join(sorted(set(BODY_NOUNS.values()), key=len, reverse=True))
+BODY_OWNER = re.compile(r"(?P<owner>[\wåäö]*(?:" + _DEFINITE_BODIES + r")s)\s+$", re.IGNORECASE)
+# "Barn- och ", "Vård- och ": the first half of a coordinated compound ("Barn- och ungdomsnämnden").
+COORDINATED_HEAD = re.compile(r"(?P<head>[A-ZÅÄÖa-zåäö][\wåäöé]*-\s+(?:och|&|eller)\s+)$")
+
+
+def _with_coordinated_head(before: str, body_name: str) -> str:
+    """"Vård- och omsorgsnämnden", not "Omsorgsnämnden": the body's name keeps the first half of a
+    compound coordinated with it."""
+    head = COORDINATED_HEAD.search(before)
+    if body_name.upper() == body_name:
+        return body_name
+    if not head:
+        return body_name[:1].upper() + body_name[1:]
+    first = head.group("head")
+    return f"{first[:1].upper()}{first[1:]}{body_name[:1].lower()}{body_name[1:]}"
 
 
 def _body_in_compound(title: str) -> str | None:

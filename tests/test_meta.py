@@ -145,3 +145,10 @@ def test_a_place_after_the_date_in_the_title_block() -> None:
 def test_an_organisation_set_on_two_header_lines() -> None:
     assert org("Samordningsförbundet", "Södra Lappland", "Protokoll") == "Samordningsförbundet Södra Lappland"
     assert org("Vilhelmina", "kommun", "Protokoll") == "Vilhelmina kommun"
+
+
+def test_a_body_keeps_the_first_half_of_its_coordinated_name() -> None:
+    assert body(["Protokoll", "Kultur- och fritidsnämnden", "2021-04-12"], []) == "Kultur- och fritidsnämnden"
+    assert body(["Miljö- och byggnadsnämndens arbetsutskott"], []) == "Miljö- och byggnadsnämndens arbetsutskott"
+    assert body(["Kommunstyrelsens arbetsutskott 2020-01-02"], []) == "Kommunstyrelsens arbetsutskott"
+    assert body(["Protokoll", "Socialnämnden"], []) == "Socialnämnden"
