@@ -190,9 +190,16 @@ def _host(represented: list[str], text: str) -> str | None:
     return ranked[0]
 
 
+def _after_link(org: str) -> str:
+    """"Firmatecknare för Österlen Budoklubb": in running text the name is what follows the last
+    linking word, when that is a name of two words or more."""
+    parts = re.split(r"\s+(?:för|i|av|hos|vid)\s+", org)
+    return parts[-1] if len(parts) > 1 and len(parts[-1].split()) >= 2 else org
+
+
 def _org_in_text(text: str) -> str | None:
     """The organisation the text names most often, where the top names none."""
-    counts = Counter(org for m in ORG_IN_TEXT.finditer(text) for org in [_trim_org(m.group("org"))] if org)
+    counts = Counter(org for m in ORG_IN_TEXT.finditer(text) for org in [_trim_org(_after_link(m.group("org")))] if org)
     return counts.most_common(1)[0][0] if counts else None
 MEETING_TITLE = re.compile(
     r"^(?:(?:\w*protokoll|minnesanteckningar|anteckningar)\s+(?:från|för|vid)\s+)?(?:ordinarie\s+|extra\s+)?"

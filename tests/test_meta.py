@@ -94,6 +94,7 @@ def test_organisation_before_its_number_before_a_record_word_and_in_the_text() -
     assert org("Extra mötesprotokoll") is None
     assert organisation(["Barn- och utbildningsnämnden", "Protokoll"], [], "Anslaget på Tranås kommuns "
                         "anslagstavla. Tranås kommun, Box 1") == "Tranås kommun"
+    assert organisation(["Årsmöte"], [], "Firmatecknare för Sjöbo Ridklubb är ordföranden.") == "Sjöbo Ridklubb"
 
 
 def test_secretary_in_the_forms_of_a_signature_block() -> None:
