@@ -539,8 +539,11 @@ def _assign(found: dict[str, list[str]], labels: list[tuple[str, float, float]],
         return
     for name, x0, x1 in names:
         role = min(labels, key=lambda lab: abs((lab[1] + lab[2]) / 2 - (x0 + x1) / 2))[0]
+        under = [lab for lab in labels if abs(lab[1] - x0) <= 20]
         if len(names) == 1:
-            role = labels[0][0]
+            # one name under a row of labels ("Vid protokollet | Justeras"): the label it stands
+            # under, else the first
+            role = under[0][0] if len(under) == 1 else labels[0][0]
         found[role].append(name)
 
 

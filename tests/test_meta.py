@@ -153,3 +153,12 @@ def test_a_body_keeps_the_first_half_of_its_coordinated_name() -> None:
     assert body(["Miljö- och byggnadsnämndens arbetsutskott"], []) == "Miljö- och byggnadsnämndens arbetsutskott"
     assert body(["Kommunstyrelsens arbetsutskott 2020-01-02"], []) == "Kommunstyrelsens arbetsutskott"
     assert body(["Protokoll", "Socialnämnden"], []) == "Socialnämnden"
+
+
+def test_one_name_under_a_row_of_labels_is_the_one_it_stands_under() -> None:
+    from extractors.meta import signatories
+    from tests.conftest import make_line
+
+    block = [make_line("Vid protokollet"), make_line("Justeras", x0=300), make_line("Tova Rask", x0=302)]
+    block = [block[0].model_copy(update={"segments": block[0].segments + block[1].segments}), block[2]]
+    assert signatories(block) == {"chair": [], "secretary": [], "adjusters": ["Tova Rask"]}
