@@ -162,3 +162,11 @@ def test_one_name_under_a_row_of_labels_is_the_one_it_stands_under() -> None:
     block = [make_line("Vid protokollet"), make_line("Justeras", x0=300), make_line("Tova Rask", x0=302)]
     block = [block[0].model_copy(update={"segments": block[0].segments + block[1].segments}), block[2]]
     assert signatories(block) == {"chair": [], "secretary": [], "adjusters": ["Tova Rask"]}
+
+
+def test_a_board_elected_in_a_table_gives_no_chair_of_the_meeting() -> None:
+    found = people_from_items([
+        ("Val av styrelse", paragraphs("Ordförande\nKlara Sjö\nKassör\nNils Bäck")),
+        ("Val av mötesordförande", paragraphs("Till mötesordförande valdes Ebbe Strand.")),
+    ])
+    assert found["chair"] == ["Ebbe Strand"]

@@ -27,7 +27,8 @@ ROLE_ENDINGS = (
 # Words in an election's heading that make it the election of the organisation's officers, for a
 # term, not of the meeting's ("Val av föreningens ordförande för 1 år", "Val av ordförande i
 # styrelsen"): the person elected does not chair this meeting.
-TERM_OF_OFFICE_WORDS = ("föreningens", "föreningen", "styrelsen", "styrelsens", "år", "året", "verksamhetsåret",
+TERM_OF_OFFICE_WORDS = ("föreningens", "föreningen", "styrelse", "styrelsen", "styrelsens", "styrelseledamöter",
+                        "ledamöter", "revisor", "revisorer", "valberedning", "år", "året", "verksamhetsåret",
                         "mandatperiod", "mandatperioden", "mandattid", "tid", "period", "perioden")
 
 # Words that make an election's heading the meeting's own ("Val av mötesordförande", "ordförande
