@@ -9,7 +9,8 @@ from collections import Counter
 from datetime import date
 
 from extractors.cleanup import is_furniture_phrase
-from extractors.lang.sv.bodies import BODY_NOUNS
+from extractors.lang.sv.bodies import BODY_ABBREVIATIONS, BODY_NOUNS
+from extractors.lang.sv.labels import SIGNATORY_LABELS
 from extractors.lang.sv.organisations import GENERIC_ORGANISATION_WORDS, ORGANISATION_HEADS
 from extractors.lang.sv.places import MEETING_NOUNS, REMOTE_PLACES
 from extractors.paragraphs import Paragraph
@@ -83,7 +84,6 @@ BODY_WORDS = re.compile(
     r"kommittén|förbundsstyrelsen|styrgruppen|ledningsgruppen|arbetsgruppen)|KS|KF|KSAU)\b",
     re.IGNORECASE,
 )
-BODY_ABBREVIATIONS = {"ks": "Kommunstyrelsen", "kf": "Kommunfullmäktige", "ksau": "Kommunstyrelsens arbetsutskott"}
 DEFINITE = [
     ("styrelsemöte", "Styrelsen"), ("styrelse", "Styrelsen"), ("stämma", "Stämman"), ("möte", "Mötet"),
     ("nämnd", "Nämnden"), ("råd", "Rådet"), ("utskott", "Utskottet"), ("fullmäktige", "Fullmäktige"),
@@ -111,12 +111,9 @@ REMOTE_MEETING = re.compile(
     re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b.*$", re.IGNORECASE)
 
-CHAIR_LABELS = ("ordförande", "mötesordförande", "ordf", "ordförande för mötet")
-SECRETARY_LABELS = ("sekreterare", "vid protokollet", "protokollförare", "mötessekreterare", "vid pennan",
-                    "vid anteckningarna", "antecknat", "antecknades av",
-                    "protokollförd av", "antecknat av", "antecknare", "vid tangentbordet")
-ADJUSTER_LABELS = ("justerare", "justerande", "utses att justera", "justeras", "justeringsperson",
-                   "justeringspersoner", "protokolljusterare", "justerat")
+CHAIR_LABELS = SIGNATORY_LABELS["chair"]
+SECRETARY_LABELS = SIGNATORY_LABELS["secretary"]
+ADJUSTER_LABELS = SIGNATORY_LABELS["adjusters"]
 
 
 def document_kind(title_lines: list[str], more_lines: list[str], has_items: bool,

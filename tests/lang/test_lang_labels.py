@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.lang.sv.labels import ATTENDEE_COLUMNS, ATTENDEE_LABELS, LABEL_BODY_LINKS, OTHER_LABELS
+from extractors.lang.sv.labels import (
+    ATTENDEE_COLUMNS,
+    ATTENDEE_LABELS,
+    LABEL_BODY_LINKS,
+    OTHER_LABELS,
+    SIGNATORY_LABELS,
+)
 from extractors.vocabulary import attendee_column, attendee_group, is_front_label
 
 
@@ -30,3 +36,12 @@ def test_other_labels_end_a_list_and_give_no_group(label: str) -> None:
 @pytest.mark.parametrize(("header", "field"), ATTENDEE_COLUMNS.items())
 def test_an_attendee_table_header_names_its_field(header: str, field: str) -> None:
     assert attendee_column(f"{header.capitalize()}") == field
+
+
+@pytest.mark.parametrize(("role", "label"), [(r, lab) for r, labels in SIGNATORY_LABELS.items() for lab in labels])
+def test_a_signatory_label_names_its_role(role: str, label: str) -> None:
+    from extractors.meta import signatories
+    from tests.conftest import make_lines
+
+    assert signatories(make_lines(f"{label.capitalize()}\nAgda Nyström"))[role] == ["Agda Nyström"]
+    assert signatories(make_lines(f"{label.capitalize()}: Agda Nyström"))[role] == ["Agda Nyström"]

@@ -97,6 +97,17 @@ OTHER_LABELS = (
     "sammanträdestid", "mötestid",
 )
 
+# Labels of the signature block and the front page that name who chairs, keeps and checks the
+# minutes; the name stands after the label, below it, or before it ("Anna Ek / Protokollförare").
+SIGNATORY_LABELS: dict[str, tuple[str, ...]] = {
+    "chair": ("ordförande", "mötesordförande", "ordf", "ordförande för mötet"),
+    "secretary": ("sekreterare", "vid protokollet", "protokollförare", "mötessekreterare", "vid pennan",
+                  "vid anteckningarna", "antecknat", "antecknades av", "protokollförd av", "antecknat av",
+                  "antecknare", "vid tangentbordet", "protokollet fördes av", "sekreterare för mötet"),
+    "adjusters": ("justerare", "justerande", "utses att justera", "justeras", "justeringsperson",
+                  "justeringspersoner", "protokolljusterare", "justerat", "justerat av", "justeras av"),
+}
+
 # Headings inside an item that are part of the item, never an item of their own.
 ITEM_SECTION_LABELS = (
     "beslut", "beslutet", "förslag till beslut", "förslag till beslut på sammanträdet", "beslutsgång",
