@@ -9,10 +9,15 @@ from collections import Counter
 from datetime import date
 
 from extractors.cleanup import is_furniture_phrase
+from extractors.lang.sv.bodies import BODY_ABBREVIATIONS, BODY_NOUNS
+from extractors.lang.sv.labels import SIGNATORY_LABELS
+from extractors.lang.sv.organisations import GENERIC_ORGANISATION_WORDS, ORGANISATION_HEADS
+from extractors.lang.sv.places import MEETING_NOUNS, REMOTE_PLACES
 from extractors.paragraphs import Paragraph
 from extractors.text import (
     DAY_MONTH,
     MONTHS,
+    NAME_LIST,
     PERSON_NAME,
     clean,
     find_dates,
@@ -22,7 +27,18 @@ from extractors.text import (
     looks_like_person,
     person_key,
 )
-from extractors.vocabulary import is_organisation, label_key
+from extractors.vocabulary import (
+    alternation,
+    body_of_title_word,
+    elects_for_a_term,
+    is_generic_organisation_word,
+    is_organisation,
+    is_organisation_head,
+    is_record_word,
+    label_key,
+    named_by_its_number,
+    qualifies_the_record,
+)
 from schemas.layout import Line
 from schemas.record import Attendee, DocumentKind
 
@@ -42,13 +58,15 @@ MEETING_WORDS = re.compile(
 _NOT_NAME = (r"Sammanträdesprotokoll|Protokoll|PROTOKOLL|Sammanträdesdatum|Minnesanteckningar|Sida|Datum|"
              r"Styrelsen|Styrelse|Verksamhetsplan|Delårsrapport|Kallelse|Org|Plats")
 ORG_BEFORE = re.compile(
-    r"\b(?P<org>(?:Samordningsförbundet|Kommunförbundet|Föreningen|Region|Stiftelsen|Bostadsrättsföreningen|"
+    r"\b(?P<org>(?:" + "|".join(sorted({h.capitalize() for h in ORGANISATION_HEADS}, key=len, reverse=True))
+    + r"|Samordningsförbundet|Kommunförbundet|Föreningen|Region|Stiftelsen|Bostadsrättsföreningen|"
     r"BRF|Brf|HSB +Brf|Riksförbundet|Förbundet) +(?!(?:" + _NOT_NAME + r")\b)(?:[A-ZÅÄÖ][\wåäöé&-]+)"
     r"(?: +(?!(?:" + _NOT_NAME + r")\b)(?:[A-ZÅÄÖ][\wåäöé&-]+))?)"
 )
 ORG_AFTER = re.compile(
     r"(?P<org>(?:(?:[A-ZÅÄÖ][\wåäöéÅÄÖ&-]*|i|och|av|för) +){0,3}[A-ZÅÄÖ][\wåäöéÅÄÖ&-]* +"
-    r"(?i:kommun|stad|region|samordningsförbund|byalag|samfällighet|samfällighetsförening|vägsamfällighet|"
+    r"(?i:" + "|".join(sorted(GENERIC_ORGANISATION_WORDS, key=len, reverse=True))
+    + r"|kommun|stad|region|samordningsförbund|byalag|samfällighet|samfällighetsförening|vägsamfällighet|"
     r"förening|sällskap|dikningsföretag|skifteslag|vägförening|fiskevårdsområde|landsting"
     r"|[\wåäö]*(?:klubb|idrottsförening|bostadsrättsförening|samfällighetsförening|förening|sällskap)))"
     r"(?![\wåäö])"
@@ -66,7 +84,6 @@ BODY_WORDS = re.compile(
     r"kommittén|förbundsstyrelsen|styrgruppen|ledningsgruppen|arbetsgruppen)|KS|KF|KSAU)\b",
     re.IGNORECASE,
 )
-BODY_ABBREVIATIONS = {"ks": "Kommunstyrelsen", "kf": "Kommunfullmäktige", "ksau": "Kommunstyrelsens arbetsutskott"}
 DEFINITE = [
     ("styrelsemöte", "Styrelsen"), ("styrelse", "Styrelsen"), ("stämma", "Stämman"), ("möte", "Mötet"),
     ("nämnd", "Nämnden"), ("råd", "Rådet"), ("utskott", "Utskottet"), ("fullmäktige", "Fullmäktige"),
@@ -86,22 +103,24 @@ DOCUMENT_DATE = re.compile(
 PLACE_LABELS = re.compile(
     r"^(?:plats och tid|plats|lokal|mötesplats|tid och plats|datum och plats|sammanträdesplats)\s*:?\s*",
     re.IGNORECASE)
-REMOTE_PLACE = re.compile(r"\((?P<p>teams|zoom|skype|digitalt|digital|distans|telefon|google meet)\)",
-                          re.IGNORECASE)
+REMOTE_PLACE = re.compile(rf"\((?P<p>{alternation(REMOTE_PLACES)})\)", re.IGNORECASE)
+# "Digitalt möte 29 augusti", "Sammanträde via Teams": the medium is the place.
+REMOTE_MEETING = re.compile(
+    rf"^(?P<p>{alternation(REMOTE_PLACES)})\s+{alternation(MEETING_NOUNS)}(?![\wåäö])"
+    rf"|{alternation(MEETING_NOUNS)}\s+(?:via|på|över|i)\s+(?P<q>{alternation(REMOTE_PLACES)})(?![\wåäö])",
+    re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b.*$", re.IGNORECASE)
 
-CHAIR_LABELS = ("ordförande", "mötesordförande", "ordf", "ordförande för mötet")
-SECRETARY_LABELS = ("sekreterare", "vid protokollet", "protokollförare", "mötessekreterare", "vid pennan",
-                    "vid anteckningarna", "antecknat", "antecknades av",
-                    "protokollförd av", "antecknat av", "antecknare", "vid tangentbordet")
-ADJUSTER_LABELS = ("justerare", "justerande", "utses att justera", "justeras", "justeringsperson",
-                   "justeringspersoner", "protokolljusterare", "justerat")
+CHAIR_LABELS = SIGNATORY_LABELS["chair"]
+SECRETARY_LABELS = SIGNATORY_LABELS["secretary"]
+ADJUSTER_LABELS = SIGNATORY_LABELS["adjusters"]
 
 
 def document_kind(title_lines: list[str], more_lines: list[str], has_items: bool,
-                  has_attendees: bool) -> DocumentKind:
+                  has_attendees: bool, signed: bool = True) -> DocumentKind:
     """The kind the document calls itself in its title, else near its top, else what its
-    shape says."""
+    shape says: items and attendees are a meeting's record, protokoll when someone chairs, keeps
+    or checks it (a protokoll is signed and justerat), else notes."""
     for texts in (title_lines, more_lines):
         best: tuple[int, DocumentKind] | None = None
         text = "\n".join(texts)
@@ -114,13 +133,19 @@ def document_kind(title_lines: list[str], more_lines: list[str], has_items: bool
         if MEETING_WORDS.search(text):
             return "protokoll"
     if has_items and has_attendees:
-        return "protokoll"
+        return "protokoll" if signed else "minnesanteckningar"
     return "annat"
 
 
-def organisation(top_texts: list[str], title_texts: list[str], all_text: str) -> str | None:
-    """The organisation named at the top (running header first), as written there."""
+def organisation(top_texts: list[str], title_texts: list[str], all_text: str,
+                 represented: list[str] | None = None) -> str | None:
+    """The organisation named at the top (running header first), as written there; else the one
+    the text names (the contract: a name in any running header or text counts)."""
     joined = _join_wrapped_names(top_texts)
+    for text in joined:
+        numbered = named_by_its_number(text)
+        if numbered:
+            return numbered
     for text in joined:
         match = ORG_GENITIVE_MEETING.match(text)
         if match:
@@ -133,7 +158,8 @@ def organisation(top_texts: list[str], title_texts: list[str], all_text: str) ->
                 if org:
                     candidates.append((position, org))
     if not candidates:
-        return _org_in_title(_join_wrapped_names(title_texts))
+        return (_org_in_title(_join_wrapped_names(title_texts)) or _org_in_text(all_text)
+                or _host(represented or [], all_text))
     counts = Counter(fold(org) for _, org in candidates)
     everywhere = Counter(fold(m.group("org")) for p in (ORG_BEFORE, ORG_AFTER) for m in p.finditer(all_text))
     first = min(candidates, key=lambda c: (c[0], -everywhere[fold(c[1])] - counts[fold(c[1])]))[1]
@@ -143,6 +169,35 @@ def organisation(top_texts: list[str], title_texts: list[str], all_text: str) ->
 
 
 TITLE_BLOCK = 4
+# "Alingsås kommuns anslagstavla": a name ending in a public body's word, also in the genitive.
+ORG_IN_TEXT = re.compile(ORG_AFTER.pattern.replace(r"(?![\wåäö])", r"(?:s)?(?![\wåäö])"))
+
+
+def _host(represented: list[str], text: str) -> str | None:
+    """At a meeting of several organisations' people (a reference group, a samverkan), the host is
+    the organisation most of them come from and the text names most: two or more attendees, ahead
+    of every other."""
+    people = Counter(represented)
+    named = {org: len(re.findall(rf"(?<![\wåäö]){re.escape(org)}(?![\wåäö])", text, re.IGNORECASE)) for org in people}
+    ranked = sorted(people, key=lambda org: (people[org] + named[org]), reverse=True)
+    if not ranked or people[ranked[0]] < 2:
+        return None
+    if len(ranked) > 1 and people[ranked[1]] + named[ranked[1]] == people[ranked[0]] + named[ranked[0]]:
+        return None
+    return ranked[0]
+
+
+def _after_link(org: str) -> str:
+    """"Firmatecknare för Österlen Budoklubb": in running text the name is what follows the last
+    linking word, when that is a name of two words or more."""
+    parts = re.split(r"\s+(?:för|i|av|hos|vid)\s+", org)
+    return parts[-1] if len(parts) > 1 and len(parts[-1].split()) >= 2 else org
+
+
+def _org_in_text(text: str) -> str | None:
+    """The organisation the text names most often, where the top names none."""
+    counts = Counter(org for m in ORG_IN_TEXT.finditer(text) for org in [_trim_org(_after_link(m.group("org")))] if org)
+    return counts.most_common(1)[0][0] if counts else None
 MEETING_TITLE = re.compile(
     r"^(?:(?:\w*protokoll|minnesanteckningar|anteckningar)\s+(?:från|för|vid)\s+)?(?:ordinarie\s+|extra\s+)?"
     r"(?:årsmöte|årsstämma|styrelsemöte|medlemsmöte|stämma|extrastämma|vårmöte|höstmöte|stormöte|möte)t?"
@@ -162,6 +217,10 @@ def _org_in_title(texts: list[str]) -> str | None:
             if match and match.group("org")[:1].isupper():
                 return clean(match.group("org"))
     for text in texts:
+        named = _org_before_record_word(clean(text.split("\t")[0]))
+        if named:
+            return named
+    for text in texts:
         part = clean(text.split("\t")[0])
         if _is_any_label(part.rstrip(":")) or _is_any_label(part.split(" ")[0]):
             break  # the title block ends where the labelled fields begin
@@ -176,18 +235,55 @@ def _org_in_title(texts: list[str]) -> str | None:
     return None
 
 
+def _org_before_record_word(title: str) -> str | None:
+    """"IX Årsmötesprotokoll 2021", "Kanotklubben Forsen protokoll": the capitalised words before
+    the record's own word, when they name no body, meeting or kind of document."""
+    words = title.split()
+    at = next((k for k, w in enumerate(words) if is_record_word(w)), None)
+    if not at or at > 3:
+        return None
+    head = words[:at]
+    if any(not w[:1].isupper() or re.search(r"\d", w) or _names_no_organisation(w) for w in head):
+        return None
+    return " ".join(head)
+
+
+def _names_no_organisation(word: str) -> bool:
+    """A title's word that names a body, a meeting, a kind of document or qualifies the record."""
+    return bool(qualifies_the_record(word) or BODY_WORDS.search(word) or MEETING_WORDS.search(word)
+                or body_of_title_word(word) or any(re.fullmatch(p, word, re.IGNORECASE) for p, _ in KIND_WORDS))
+
+
+_CAPITALISED_WORDS = r"[A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+){0,2}"
+
+
 def _join_wrapped_names(texts: list[str]) -> list[str]:
-    """"Norra Västmanlands" + "SAMORDNINGSFÖRBUND": a name set on two lines; and a word
-    broken in a narrow header cell ("Samhällsbyggnadsnämn" + "den")."""
+    """"Norra Västmanlands" + "SAMORDNINGSFÖRBUND", "Storumans" + "kommun", "Samordningsförbundet"
+    + "Centrala Östergötland": a name set on two lines; and a word broken in a narrow header cell
+    ("Samhällsbyggnadsnämn" + "den")."""
     out: list[str] = []
     for text in texts:
-        if out and re.fullmatch(r"[a-zåäö]{2,5}", text) and re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]{6,}", out[-1]):
-            out[-1] = out[-1] + text
-        elif out and re.fullmatch(r"[A-ZÅÄÖ]{4,}(?:\s+[A-ZÅÄÖ]{2,})?", text) and len(out[-1].split()) <= 4:
-            out[-1] = f"{out[-1]} {text}"
-        else:
+        joint = _name_wraps(out[-1], text) if out else None
+        if joint is None:
             out.append(text)
+        else:
+            out[-1] = f"{out[-1]}{joint}{text}"
     return out
+
+
+def _name_wraps(previous: str, text: str) -> str | None:
+    """What joins a header line to the one before it when both are one name ("" inside a word,
+    " " between words), or None."""
+    if is_generic_organisation_word(text) and re.fullmatch(_CAPITALISED_WORDS, previous):
+        return " "
+    if re.fullmatch(r"[a-zåäö]{2,5}", text) and re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]{6,}", previous):
+        return ""
+    if is_organisation_head(previous) and re.fullmatch(_CAPITALISED_WORDS, text) \
+            and not any(_names_no_organisation(w) or _is_any_label(w) for w in text.split()):
+        return " "
+    if re.fullmatch(r"[A-ZÅÄÖ]{4,}(?:\s+[A-ZÅÄÖ]{2,})?", text) and len(previous.split()) <= 4:
+        return " "
+    return None
 
 
 def _trim_org(org: str) -> str | None:
@@ -212,14 +308,28 @@ def _uncap(word: str, position: int) -> str:
     return lower if position > 0 and lower in GENERIC_ORG_WORDS else word.capitalize()
 
 
+TITLE_WORDS = 25  # a title line is never longer
+
+
 def body(title_texts: list[str], decision_texts: list[str]) -> str | None:
     """The meeting body in its definite form ("Styrelsemöte nr 11" gives "Styrelsen")."""
     for text in title_texts:
+        if len(text.split()) > TITLE_WORDS:
+            continue  # a paragraph (an attendee list set as one), no title
         for match in BODY_WORDS.finditer(text):
             word = match.group("body")
             if word.casefold() in ("styrelse", "råd") and not text.casefold().startswith(word.casefold()):
                 continue
-            return definite(word)
+            if text[match.end():].startswith(":"):
+                continue  # "Vetenskapsrådet: Anna Ek": an organisation heading its people
+            owner = BODY_OWNER.search(text[: match.start()])
+            if owner:  # "Kommunstyrelsens arbetsutskott": the owner names it, in the indefinite
+                return _with_coordinated_head(text[: owner.start()], f"{owner.group('owner')} {word.lower()}")
+            return _with_coordinated_head(text[: match.start()], definite(word))
+    for text in title_texts:  # a compound the title names it in ("Årsmötesprotokoll", "referensgrupp")
+        named = _body_in_compound(text)
+        if named:
+            return named
     subjects: Counter[str] = Counter()
     for text in decision_texts:
         match = re.match(r"^([A-ZÅÄÖ][a-zåäö]+)\b", text)
@@ -228,6 +338,41 @@ def body(title_texts: list[str], decision_texts: list[str]) -> str | None:
         ):
             subjects[match.group(1)] += 1
     return subjects.most_common(1)[0][0] if subjects else None
+
+
+# "Kommunstyrelsens arbetsutskott", "Byggnadsnämndens beredning": a body owned by another, named
+# in the genitive before it.
+_DEFINITE_BODIES = "|".join(sorted(set(BODY_NOUNS.values()), key=len, reverse=True))
+BODY_OWNER = re.compile(r"(?P<owner>[\wåäö]*(?:" + _DEFINITE_BODIES + r")s)\s+$", re.IGNORECASE)
+# "Barn- och ", "Vård- och ": the first half of a coordinated compound ("Barn- och ungdomsnämnden").
+COORDINATED_HEAD = re.compile(r"(?P<head>[A-ZÅÄÖa-zåäö][\wåäöé]*-\s+(?:och|&|eller)\s+)$")
+
+
+def _with_coordinated_head(before: str, body_name: str) -> str:
+    """"Vård- och omsorgsnämnden", not "Omsorgsnämnden": the body's name keeps the first half of a
+    compound coordinated with it."""
+    head = COORDINATED_HEAD.search(before)
+    if body_name.upper() == body_name:
+        return body_name
+    if not head:
+        return body_name[:1].upper() + body_name[1:]
+    first = head.group("head")
+    return f"{first[:1].upper()}{first[1:]}{body_name[:1].lower()}{body_name[1:]}"
+
+
+def _body_in_compound(title: str) -> str | None:
+    """The body a title line names in a compound; a name heading its people ("Vetenskapsrådet: Anna
+    Ek") is an organisation, no body of this meeting."""
+    words = title.split()
+    if len(words) > TITLE_WORDS:
+        return None
+    for word in words:
+        if word.endswith(":"):
+            continue
+        named = body_of_title_word(word)
+        if named:
+            return named
+    return None
 
 
 def definite(word: str) -> str:
@@ -308,10 +453,23 @@ def place_and_time(front: list[str], title_texts: list[str]) -> tuple[str | None
         remote = REMOTE_PLACE.search(text)
         if remote and not location:
             location = remote.group("p")
+        remote = REMOTE_MEETING.search(clean(text))
+        if remote and not location:
+            location = remote.group("p") or remote.group("q")
+        location = location or _place_after_date(clean(text))
         if not time and (find_dates(text) or DAY_MONTH.search(text) or re.search(r"\bkl\.?\s*\d", text)):
             found = find_time(_without_dates(text))
             time = found[0] if found else None
     return location, time
+
+
+def _place_after_date(text: str) -> str | None:
+    """"2024-03-17, Folkets hus, Gävle": a title line of the date, then the place after a comma."""
+    head, comma, rest = text.partition(",")
+    found = find_dates(head)
+    if not comma or not found or found[0][0] != 0 or len(head.split()) > 5 or find_time(rest):
+        return None
+    return _tidy_place(rest)
 
 
 def _without_dates(text: str) -> str:
@@ -333,6 +491,7 @@ def signatories(lines: list[Line]) -> dict[str, list[str]]:
     {"chair": [...], "secretary": [...], "adjusters": [...]}."""
     found: dict[str, list[str]] = {"chair": [], "secretary": [], "adjusters": []}
     waiting: list[tuple[str, float, float]] = []  # (role, x0, x1) of labels still without a name
+    column: float | None = None  # where the justerare's names stand, while they go on below
     for index, line in enumerate(lines):
         segments = [s for s in line.segments if clean(s.text)]
         new_labels: list[tuple[str, float, float]] = []
@@ -351,8 +510,14 @@ def signatories(lines: list[Line]) -> dict[str, list[str]]:
         if names_here and (waiting or new_labels):
             targets = new_labels if new_labels and not waiting else waiting + new_labels
             _assign(found, targets, names_here)
+            column = names_here[0][1] if len(targets) == 1 and targets[0][0] == "adjusters" else None
             waiting = []
             continue
+        if column is not None and len(names_here) == 1 and not new_labels and len(segments) == 1 \
+                and abs(names_here[0][1] - column) <= 5:
+            found["adjusters"].append(names_here[0][0])  # the justerare's value column goes on below
+            continue
+        column = None
         if new_labels:
             waiting = new_labels
         elif waiting and segments and not _is_signature_filler(line) and index and _too_far(lines, index):
@@ -371,13 +536,21 @@ def _assign(found: dict[str, list[str]], labels: list[tuple[str, float, float]],
         return
     for name, x0, x1 in names:
         role = min(labels, key=lambda lab: abs((lab[1] + lab[2]) / 2 - (x0 + x1) / 2))[0]
+        under = [lab for lab in labels if abs(lab[1] - x0) <= 20]
         if len(names) == 1:
-            role = labels[0][0]
+            # one name under a row of labels ("Vid protokollet | Justeras"): the label it stands
+            # under, else the first
+            role = under[0][0] if len(under) == 1 else labels[0][0]
         found[role].append(name)
 
 
 def _role_label(text: str) -> tuple[str | None, str]:
     text = clean(text)
+    after = re.fullmatch(r"(?P<name>.+?)\s*[/,–-]\s*(?P<label>[^/,]+)", text)
+    if after and looks_like_person(after.group("name")):
+        role, rest = _role_label(after.group("label"))
+        if role and not rest:  # "Anna Ek / Protokollförare": the name signs above or before its role
+            return role, after.group("name")
     key = label_key(text)
     for role, labels in (("chair", CHAIR_LABELS), ("secretary", SECRETARY_LABELS), ("adjusters", ADJUSTER_LABELS)):
         for label in sorted(labels, key=len, reverse=True):
@@ -422,7 +595,7 @@ def people_from_items(items: list[tuple[str, list[Paragraph]]]) -> dict[str, lis
     found: dict[str, list[str]] = {"chair": [], "secretary": [], "adjusters": []}
     for title, paragraphs in items:
         t = title.casefold()
-        if not re.search(r"val av|mötesfunktionär|justera|ordförande|sekreterare", t):
+        if not re.search(r"val av|mötesfunktionär|justera|ordförande|sekreterare", t) or elects_for_a_term(t):
             continue
         context = _role_of(t)
         for text in [title] + [clean(p.body) for p in paragraphs]:
@@ -431,9 +604,11 @@ def people_from_items(items: list[tuple[str, list[Paragraph]]]) -> dict[str, lis
             if role and re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+){0,3}", named):
                 found[role].append(named)  # "Mötesordförande: Filip"
                 continue
-            pairs = re.findall(r"(" + PERSON_NAME.pattern + r"),?\s+(?:(?:vald|valdes|väljs|utsågs|utses)\s+)?"
-                               r"(?:till|som)\s+(?:mötes)?(ordförande|sekreterare|protokolljusterare|justerare|"
-                               r"justeringsperson)", text)
+            # "Anna Ek till ordförande", "Kim Ek och Sara Holm till justerare": each name of the list
+            pairs = [(name.group(0), role) for names, role in re.findall(
+                r"(" + NAME_LIST.pattern + r"),?\s+(?:(?:vald|valda|valdes|väljs|utsågs|utses)\s+)?"
+                r"(?:till|som)\s+(?:mötes)?(ordförande|sekreterare|protokolljusterare|justerare|"
+                r"justeringsperson)", text) for name in PERSON_NAME.finditer(names)]
             pairs += re.findall(r"^([A-ZÅÄÖ][a-zåäö]+)\s+(?:vald|valdes|väljs|utsågs|utses)\s+(?:till|som)\s+"
                                 r"(?:mötes)?(ordförande|sekreterare|protokolljusterare|justerare)\b", text)
             pairs += [(name, role) for role, name in re.findall(
@@ -446,7 +621,8 @@ def people_from_items(items: list[tuple[str, list[Paragraph]]]) -> dict[str, lis
             if len(text.split()) <= 6 and _role_of(text.casefold()):
                 context = _role_of(text.casefold())
                 continue
-            if context and (re.search(r"välj|vald|utse|utsågs|nominer|beslut", text, re.IGNORECASE)
+            # a nomination alone ("Valberedningen nominerar ...") elects nobody
+            if context and (re.search(r"välj|vald|utse|utsågs|beslut", text, re.IGNORECASE)
                             or is_name_list(text)):
                 names = [m.group(0) for m in PERSON_NAME.finditer(text)
                          if not re.match(r"(?i)mötet|årsmötet|styrelsen|stämman", m.group(0))]

@@ -25,6 +25,7 @@ from extractors.meta import (
 from extractors.paragraphs import Paragraph, line_gap, text_margins, to_paragraphs
 from extractors.tables import column_tables, document_table_amounts, is_data_table
 from extractors.text import clean, fold, person_key
+from extractors.vocabulary import attendee_group
 from schemas.layout import Layout, Line, Table
 from schemas.record import Amount, Attendee, Decision, Document, Item
 
@@ -44,21 +45,22 @@ def build_record(layout: Layout, sha256: str) -> Document:
     front_end = starts[0].index if starts else len(lines)
     body_end = item_end(lines, starts[-1].body, len(lines)) if starts else len(lines)
     front, tail = lines[:front_end], lines[body_end:]
-    attendees = attendees_from_lines(front)
+    attendees = attendees_from_lines(front + _lists_in_items(lines, starts, body_end))
     fields = front_fields(front)
     all_texts = [_line_text(ln) for ln in lines]
     held = meeting_date(fields, top_texts, all_texts)  # decisions dated before it are earlier ones
     titled = body(header + title_texts, [])  # whose decisions the minutes record, as its title names it
     items, item_paragraphs = _items(lines, tables, starts, body_end, layout.flow, kind, held, titled)
     bound_in = _bound_in(lines, starts, body_end)
-    if kind == "annat":
-        kind = document_kind([], [], has_items=bool(items), has_attendees=bool(attendees))
     location, time = place_and_time(fields, header + title_texts[:front_end])
     headings = {start.index: _line_text(lines[start.index]) for start in starts}
     time = time or time_from_minutes(
         [text for start, (_, paragraphs) in zip(starts, item_paragraphs, strict=True)
          for text in [headings[start.index], *(p.text for p in paragraphs)]])
     people = _people(front + tail, item_paragraphs, attendees)
+    if kind == "annat":
+        kind = document_kind([], [], has_items=bool(items), has_attendees=bool(attendees),
+                             signed=bool(people["chair"] or people["secretary"] or people["adjusters"]))
     is_meeting = kind in ("protokoll", "minnesanteckningar", "annat")
     decision_texts = [d.text for item in items for d in item.decisions]
     return Document(
@@ -68,7 +70,8 @@ def build_record(layout: Layout, sha256: str) -> Document:
         extractor_version=EXTRACTOR_VERSION,
         kind=kind,
         title=_title(lines),
-        organisation=organisation(top_texts, title_texts[:front_end] + header, "\n".join(all_texts)),
+        organisation=organisation(top_texts, title_texts[:front_end] + header, "\n".join(all_texts),
+                                  [a.organisation for a in attendees if a.organisation]),
         body=body(header + title_texts, decision_texts) if is_meeting else None,
         meeting_date=held if is_meeting else None,
         document_date=document_date(top_texts + all_texts[:60]) if not is_meeting else None,
@@ -84,6 +87,20 @@ def build_record(layout: Layout, sha256: str) -> Document:
         table_amounts=document_table_amounts(tables),
         provenance=layout.provenance,
     )
+
+
+def _lists_in_items(lines: list[Line], starts: list[ItemStart], body_end: int) -> list[Line]:
+    """An item whose heading is an attendee label ("2 Närvarolista", "§ 3 Närvarande") holds the
+    list: its heading, less the number, and its lines, as a front page would give them."""
+    out: list[Line] = []
+    for k, start in enumerate(starts):
+        if attendee_group(start.title) is None:
+            continue
+        heading = lines[start.index]
+        label = heading.model_copy(update={"segments": [heading.segments[0].model_copy(update={"text": start.title})],
+                                           "heading_level": None})
+        out += [label, *lines[start.body:_item_stop(starts, k, body_end)]]
+    return out
 
 
 def _with_column_tables(lines: list[Line], tables: list[Table]) -> tuple[list[Line], list[Table]]:

@@ -9,9 +9,29 @@ from decimal import Decimal
 from extractors.lang.sv import decisions as dl
 from extractors.lang.sv import money, numerals
 from extractors.lang.sv.abbreviations import NON_FINAL_ABBREVIATIONS
+from extractors.lang.sv.attendance import (
+    ABSENT_CELLS,
+    LIST_MARKS,
+    PRESENCE_NOTES,
+    PRESENT_CELLS,
+    TICKED_BOXES,
+    UNTICKED_BOXES,
+)
 from extractors.lang.sv.bodies import BODY_ABBREVIATIONS, BODY_NOUNS, MEETING_BODIES
-from extractors.lang.sv.documents import APPENDIX_HEADS, APPENDIX_LISTS, MEETING_TITLE_WORDS
-from extractors.lang.sv.labels import ATTENDEE_LABELS, ITEM_SECTION_LABELS, OTHER_LABELS
+from extractors.lang.sv.documents import (
+    APPENDIX_HEADS,
+    APPENDIX_LISTS,
+    MEETING_TITLE_WORDS,
+    RECORD_QUALIFIERS,
+    RECORD_WORDS,
+)
+from extractors.lang.sv.labels import (
+    ATTENDEE_COLUMNS,
+    ATTENDEE_LABELS,
+    ITEM_SECTION_LABELS,
+    LABEL_BODY_LINKS,
+    OTHER_LABELS,
+)
 from extractors.lang.sv.numbering import (
     ITEM_NUMBER_WORDS,
     NOT_AN_ITEM_AFTER,
@@ -21,8 +41,15 @@ from extractors.lang.sv.numbering import (
     SECTION_SIGN_MISREADINGS,
     SECTION_SIGNS,
 )
-from extractors.lang.sv.organisations import ORGANISATION_ENDINGS, ORGANISATION_HEADS
-from extractors.lang.sv.roles import ROLE_ENDINGS, ROLE_WORDS
+from extractors.lang.sv.organisations import (
+    GENERIC_ORGANISATION_WORDS,
+    ORGANISATION_ENDINGS,
+    ORGANISATION_HEADS,
+    ORGANISATION_NUMBER_LABELS,
+)
+from extractors.lang.sv.parties import LOCAL_PARTY_MAX_LETTERS, NATIONAL_PARTIES
+from extractors.lang.sv.places import REMOTE_PLACES
+from extractors.lang.sv.roles import MEETING_OFFICER_WORDS, ROLE_ENDINGS, ROLE_WORDS, TERM_OF_OFFICE_WORDS
 from extractors.lang.sv.verbs import REFLEXIVES, VerbForms, conjugate
 
 
@@ -45,6 +72,25 @@ def is_role(text: str) -> bool:
     return text.strip().casefold() in ROLE_WORDS or head in ROLE_WORDS or bool(_ROLE_SUFFIX.search(head))
 
 
+def is_organisation_head(text: str) -> bool:
+    """A word that opens an organisation's name ("Samordningsförbundet", "Region", "Stiftelsen")."""
+    return text.strip().casefold() in ORGANISATION_HEADS
+
+
+def is_generic_organisation_word(text: str) -> bool:
+    """The generic word that closes a public body's name ("kommun", "stad", "region")."""
+    return text.strip().casefold() in GENERIC_ORGANISATION_WORDS
+
+
+def elects_for_a_term(heading: str) -> bool:
+    """An election heading for the organisation's officers ("Val av föreningens ordförande för 1
+    år"), not the meeting's own ("Val av mötesordförande")."""
+    words = [w.strip(",.():;").casefold() for w in heading.split()]
+    if any(w in MEETING_OFFICER_WORDS for w in words):
+        return False
+    return any(w in TERM_OF_OFFICE_WORDS for w in words)
+
+
 def is_organisation(text: str) -> bool:
     """Names an organisation ("Köpings kommun", "Försäkringskassan", "Region Västmanland")."""
     words = [w.strip(",.()") for w in text.split()]
@@ -53,6 +99,17 @@ def is_organisation(text: str) -> bool:
     if words[0].casefold() in ORGANISATION_HEADS:
         return True
     return any(ORG_WORDS.search(w) for w in words)
+
+
+_NUMBER_LABELS = "|".join(re.escape(w) for w in sorted(ORGANISATION_NUMBER_LABELS, key=len, reverse=True))
+_ORGANISATION_NUMBER = re.compile(
+    r"^(?P<org>.+?)[\s,]+(?:" + _NUMBER_LABELS + r")\s*:?\s*\d{6}[-\s]?\d{4}", re.IGNORECASE)
+
+
+def named_by_its_number(text: str) -> str | None:
+    """The name written before an organisation number ("Höganäs Makerspace org.nummer 802523-8968")."""
+    match = _ORGANISATION_NUMBER.match(text.strip())
+    return match.group("org").strip(" ,:") if match else None
 
 
 # --- Money (extractors/lang/sv/money.py, numerals.py) ---------------------------------------------
@@ -171,12 +228,112 @@ def label_key(text: str) -> str:
 
 
 def attendee_group(text: str) -> str | None:
-    return ATTENDEE_LABELS.get(label_key(text))
+    """The group an attendee label gives ("Ej tjänstgörande ersättare" -> "ersättare"), also when
+    the label names the body it narrows ("Närvarande styrelsen", "Närvarande från styrelsen")."""
+    key = label_key(text)
+    if key in ATTENDEE_LABELS:
+        return ATTENDEE_LABELS[key]
+    words = key.split()
+    for cut in range(len(words) - 1, 0, -1):
+        head, tail = " ".join(words[:cut]), words[cut:]
+        if tail and tail[0] in LABEL_BODY_LINKS:
+            tail = tail[1:]
+        if head in ATTENDEE_LABELS and len(tail) == 1 and _is_definite_body(tail[0]):
+            return ATTENDEE_LABELS[head]
+    return None
+
+
+def _is_definite_body(word: str) -> bool:
+    """A body in its definite form, or a compound ending in one ("styrelsen", "arbetsgruppen")."""
+    return any(word.endswith(definite) for definite in {*BODY_NOUNS.values(), *MEETING_BODIES.values()})
+
+
+def body_of_title_word(word: str) -> str | None:
+    """The body a title's word names, in its definite form: a meeting that is its own body, also as
+    the head of a compound with the record's word ("Årsmötesprotokoll" -> "Årsmötet"), or a
+    compound ending in a body noun ("referensgrupp" -> "Referensgruppen")."""
+    key = word.strip(" ,.:;-–()").casefold()
+    for record in sorted(RECORD_WORDS, key=len, reverse=True):
+        if key.endswith(record) and len(key) > len(record) + 2:
+            key = key[: -len(record)]
+            key = key[:-1] if key.endswith("s") and key[:-1] in MEETING_BODIES else key
+            break
+    if key in MEETING_BODIES:
+        return MEETING_BODIES[key].capitalize()
+    for noun, definite in sorted(BODY_NOUNS.items(), key=lambda nd: len(nd[0]), reverse=True):
+        for form, ending in ((definite, ""), (noun, definite[len(noun):])):
+            if key.endswith(form) and len(key) - len(form) >= 3 and key.isalpha():
+                return (key + ending).capitalize()  # a compound: "arbetsgrupp" -> "Arbetsgruppen"
+    return None
+
+
+def is_record_word(word: str) -> bool:
+    """The record's own word, alone or closing a compound ("Protokoll", "Årsmötesprotokoll")."""
+    key = word.strip(" ,.:;-–()").casefold()
+    return any(key.endswith(record) for record in RECORD_WORDS)
+
+
+def qualifies_the_record(word: str) -> bool:
+    """A title's word that qualifies the record ("Extra", "Justerat"), naming no organisation."""
+    return word.strip(" ,.:;-–()").casefold() in RECORD_QUALIFIERS
 
 
 def is_front_label(text: str) -> bool:
     key = label_key(text)
-    return key in ATTENDEE_LABELS or key in OTHER_LABELS
+    return key in OTHER_LABELS or attendee_group(key) is not None
+
+
+def attendee_column(text: str) -> str | None:
+    """The field an attendee table's header cell names ("Namn" -> "name", "Parti" -> "party")."""
+    return ATTENDEE_COLUMNS.get(label_key(text))
+
+
+def is_national_party(text: str) -> bool:
+    """A party of the Riksdag by its abbreviation, in either case ("S", "(kd)")."""
+    return text.strip().upper().replace("–", "-") in NATIONAL_PARTIES
+
+
+def has_party_form(text: str) -> bool:
+    """Written as a party's abbreviation: a national party, or a short run of capitals as a local
+    party writes its own ("SPI", "ÖP"). Whether it is one, the list around it tells."""
+    text = text.strip()
+    return is_national_party(text) or (
+        text.isalpha() and text.isupper() and 2 <= len(text) <= LOCAL_PARTY_MAX_LETTERS)
+
+
+def _marks_pattern(marks: tuple[str, ...]) -> str:
+    return "|".join(r"\s*".join(re.escape(c) for c in mark) for mark in sorted(marks, key=len, reverse=True))
+
+
+BOX = re.compile(rf"(?P<ticked>{_marks_pattern(TICKED_BOXES)})|(?P<unticked>{_marks_pattern(UNTICKED_BOXES)})")
+_LIST_MARK = re.compile(rf"^(?:{'|'.join(re.escape(m) for m in LIST_MARKS)})\s+")
+_PRESENCE_NOTE = re.compile(rf"^(?:{alternation(PRESENCE_NOTES)})(?![\wåäö])", re.IGNORECASE)
+
+
+def without_list_mark(text: str) -> str:
+    """"• Anna Ek" -> "Anna Ek": a bullet or dash before a list entry."""
+    return _LIST_MARK.sub("", text.strip())
+
+
+def attendance_cell(text: str | None) -> bool | None:
+    """What a cell under an attendance column says: True (came), False (did not: also an empty
+    cell), None (something else, a presence as "§§ 3-5")."""
+    key = " ".join((text or "").casefold().split()).strip(" .")
+    if not key or key in ABSENT_CELLS:
+        return False
+    return True if key in PRESENT_CELLS else None
+
+
+def is_remote_place(text: str) -> bool:
+    """A medium of a remote meeting ("Teams", "digitalt", "via Zoom"): attending by it is a presence."""
+    key = " ".join(text.casefold().split())
+    key = key.split(" ", 1)[1] if key.split(" ", 1)[0] in ("via", "på", "över") and " " in key else key
+    return key in REMOTE_PLACES
+
+
+def is_presence_note(text: str) -> bool:
+    """A note on coming or going during the meeting ("kom in under mötet", "lämnade efter § 5")."""
+    return bool(_PRESENCE_NOTE.match(text.strip()))
 
 
 def is_item_section_label(text: str) -> bool:

@@ -72,3 +72,101 @@ def test_dates_as_written() -> None:
 
 def test_a_first_name_elected_is_spelled_from_the_attendee_list_later() -> None:
     assert people_from_items([("Val av justerare", paragraphs("Ylva väljs till justerare."))])["adjusters"] == ["Ylva"]
+
+
+# --- issue 14, class 9 and the meta fields -----------------------------------------------------
+
+def test_body_named_in_a_compound_of_the_title() -> None:
+    assert body(["Anteckningar från arbetsgrupp för lokalfrågor", "2024-01-12"], []) == "Arbetsgruppen"
+    assert body(["Kanotklubben Forsen Stämmoprotokoll", "Vårmötesprotokoll 2020"], []) == "Vårmötet"
+
+
+def test_a_remote_meeting_names_its_medium_as_the_place() -> None:
+    assert place_and_time([], ["Protokoll", "Digitalt sammanträde den 3 maj 2022"])[0] == "Digitalt"
+    assert place_and_time([], ["Styrelsemöte via Zoom, 14 juni"])[0] == "Zoom"
+
+
+def test_organisation_before_its_number_before_a_record_word_and_in_the_text() -> None:
+    assert org("Verksamhetsplan 2025", "Båtklubben Ankaret, org nr 812000-1234") == "Båtklubben Ankaret"
+    assert org("KFUM Väst Styrelseprotokoll 2023") == "KFUM Väst"
+    assert org("Socialnämnden Sammanträdesprotokoll 2023") is None  # a body names no organisation
+    assert org("Nordkod Mötesprotokoll 2022") == "Nordkod"
+    assert org("Extra mötesprotokoll") is None
+    assert organisation(["Barn- och utbildningsnämnden", "Protokoll"], [], "Anslaget på Tranås kommuns "
+                        "anslagstavla. Tranås kommun, Box 1") == "Tranås kommun"
+    assert organisation(["Årsmöte"], [], "Firmatecknare för Sjöbo Ridklubb är ordföranden.") == "Sjöbo Ridklubb"
+
+
+def test_secretary_in_the_forms_of_a_signature_block() -> None:
+    from extractors.meta import signatories
+    from tests.conftest import make_line, make_lines
+
+    assert signatories(make_lines("Vid protokollet\nKarin Nord"))["secretary"] == ["Karin Nord"]
+    assert signatories(make_lines("Mötessekreterare: Ola Sund"))["secretary"] == ["Ola Sund"]
+    found = signatories([make_line("Ida Falk, sekreterare\tBo Ek / ordförande")])
+    assert (found["secretary"], found["chair"]) == (["Ida Falk"], ["Bo Ek"])
+    block = [make_line("Justerare\tElsa Grön"), make_line("Tor Blå", x0=50 + 6 * len("Justerare") + 40),
+             make_line("Ordförande"), make_line("Lars Vit")]
+    found = signatories(block)
+    assert (found["adjusters"], found["chair"]) == (["Elsa Grön", "Tor Blå"], ["Lars Vit"])
+
+
+def test_justerare_elected_together_and_the_organisations_chair_is_not_the_meetings() -> None:
+    found = people_from_items([
+        ("Val av justerare", paragraphs("Stämman utsåg Maja Kron och Leo Dahl till justerare.")),
+        ("Val av föreningens ordförande för 2 år", paragraphs("Till ordförande valdes Nora Brink.")),
+        ("Val av ordförande för mötet", paragraphs("Valberedningen nominerar Eva Sten.")),
+    ])
+    assert found == {"chair": [], "secretary": [], "adjusters": ["Maja Kron", "Leo Dahl"]}
+
+
+def test_an_organisation_heading_its_people_is_no_body() -> None:
+    listed = "Deltagare: Skolverket: Ida Ek, Per Lund, Naturhistoriska riksmuseet: Bo Sten, Kulturrådet: Al Berg"
+    assert body(["Minnesanteckningar samverkansgrupp", listed], []) == "Samverkansgruppen"
+    assert body([listed], []) is None
+
+
+def test_a_record_nobody_signs_is_notes() -> None:
+    assert document_kind([], [], True, True, signed=False) == "minnesanteckningar"
+    assert document_kind([], [], True, True, signed=True) == "protokoll"
+
+
+def test_the_host_of_a_meeting_of_several_organisations() -> None:
+    represented = ["Skolverket", "MSB", "MSB", "Polisen", "Skolverket", "MSB"]
+    assert organisation(["Samverkansmöte 4"], [], "Presentation (Eva, MSB). Se msb.se", represented) == "MSB"
+    assert organisation(["Samverkansmöte 4"], [], "", ["Skolverket", "MSB"]) is None  # one each: nobody hosts
+    assert organisation(["Samverkansmöte 4"], [], "", ["Skolverket", "Skolverket", "MSB", "MSB"]) is None  # a tie
+
+
+def test_a_place_after_the_date_in_the_title_block() -> None:
+    assert place_and_time([], ["Medlemsmöte", "5 oktober 2023, Bygdegården, Ås"])[0] == "Bygdegården, Ås"
+    assert place_and_time([], ["Medlemsmöte", "2023-10-05, kl. 18.30"])[0] is None  # a time is no place
+
+
+def test_an_organisation_set_on_two_header_lines() -> None:
+    assert org("Samordningsförbundet", "Södra Lappland", "Protokoll") == "Samordningsförbundet Södra Lappland"
+    assert org("Vilhelmina", "kommun", "Protokoll") == "Vilhelmina kommun"
+
+
+def test_a_body_keeps_the_first_half_of_its_coordinated_name() -> None:
+    assert body(["Protokoll", "Kultur- och fritidsnämnden", "2021-04-12"], []) == "Kultur- och fritidsnämnden"
+    assert body(["Miljö- och byggnadsnämndens arbetsutskott"], []) == "Miljö- och byggnadsnämndens arbetsutskott"
+    assert body(["Kommunstyrelsens arbetsutskott 2020-01-02"], []) == "Kommunstyrelsens arbetsutskott"
+    assert body(["Protokoll", "Socialnämnden"], []) == "Socialnämnden"
+
+
+def test_one_name_under_a_row_of_labels_is_the_one_it_stands_under() -> None:
+    from extractors.meta import signatories
+    from tests.conftest import make_line
+
+    block = [make_line("Vid protokollet"), make_line("Justeras", x0=300), make_line("Tova Rask", x0=302)]
+    block = [block[0].model_copy(update={"segments": block[0].segments + block[1].segments}), block[2]]
+    assert signatories(block) == {"chair": [], "secretary": [], "adjusters": ["Tova Rask"]}
+
+
+def test_a_board_elected_in_a_table_gives_no_chair_of_the_meeting() -> None:
+    found = people_from_items([
+        ("Val av styrelse", paragraphs("Ordförande\nKlara Sjö\nKassör\nNils Bäck")),
+        ("Val av mötesordförande", paragraphs("Till mötesordförande valdes Ebbe Strand.")),
+    ])
+    assert found["chair"] == ["Ebbe Strand"]

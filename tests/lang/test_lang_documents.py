@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.lang.sv.documents import APPENDIX_HEADS, APPENDIX_LISTS, MEETING_TITLE_WORDS
-from extractors.vocabulary import is_appendix_head, is_appendix_list, names_the_meeting
+from extractors.lang.sv.documents import (
+    APPENDIX_HEADS,
+    APPENDIX_LISTS,
+    MEETING_TITLE_WORDS,
+    RECORD_QUALIFIERS,
+    RECORD_WORDS,
+)
+from extractors.vocabulary import body_of_title_word, is_appendix_head, is_appendix_list, names_the_meeting
 
 
 @pytest.mark.parametrize("word", MEETING_TITLE_WORDS)
@@ -27,3 +33,18 @@ def test_an_appendix_heading_opens_an_appendix(word: str) -> None:
 def test_a_heading_listing_appendices_opens_none(word: str) -> None:
     assert is_appendix_list(f"{word.capitalize()}:")
     assert not is_appendix_head(word.capitalize())
+
+
+@pytest.mark.parametrize("word", RECORD_WORDS)
+def test_a_record_word_alone_or_closing_a_compound(word: str) -> None:
+    from extractors.vocabulary import is_record_word
+
+    assert is_record_word(word.capitalize()) and is_record_word(f"Årsmötes{word}")
+    assert body_of_title_word(f"Årsmötes{word}") == "Årsmötet"
+
+
+@pytest.mark.parametrize("word", RECORD_QUALIFIERS)
+def test_a_record_qualifier_names_no_organisation(word: str) -> None:
+    from extractors.meta import organisation
+
+    assert organisation([f"{word.capitalize()} protokoll"], [f"{word.capitalize()} protokoll"], "") is None

@@ -10,6 +10,15 @@ MEETING_TITLE_WORDS = (
     "anteckningar", "möte", "sammanträde", "stämma", "kallelse",
 )
 
+# The record's own word at the end of a compound that names the meeting ("Årsmötesprotokoll",
+# "Styrelsemötesanteckningar"): what stands before it is the meeting.
+RECORD_WORDS = ("protokoll", "protokollet", "anteckningar", "minnesanteckningar", "kallelse")
+
+# Words a title sets before the record's word that qualify the record, never name its organisation
+# ("Extra årsmötesprotokoll", "Justerat protokoll").
+RECORD_QUALIFIERS = ("extra", "ordinarie", "justerat", "justerade", "signerat", "preliminärt", "utdrag", "kopia",
+                     "konstituerande", "digitalt", "gemensamt", "gemensamma", "rättat", "reviderat", "bilaga")
+
 # Headings that open an appendix bound into the minutes: "Bilaga 1", "Bilaga A - Stadgar",
 # "Tjänsteskrivelse". Its text belongs to no item.
 APPENDIX_HEADS = ("bilaga", "appendix", "tjänsteskrivelse", "tjänsteutlåtande", "protokollsbilaga")

@@ -48,6 +48,40 @@ ATTENDEE_LABELS: dict[str, str] = {
     "förhinder": "frånvarande",
     "anmält förhinder": "frånvarande",
     "har anmält förhinder": "frånvarande",
+    "närvarolista": "närvarande",
+}
+
+# Words between an attendee label and a body that the label narrows ("Närvarande styrelsen",
+# "Närvarande från styrelsen"): the label's group holds.
+LABEL_BODY_LINKS = ("från", "ur", "i", "för")
+
+# The header row of an attendee table ("Namn | Parti | Funktion"): each header names the field
+# its column holds.
+ATTENDEE_COLUMNS: dict[str, str] = {
+    "namn": "name",
+    "ledamot": "name",
+    "ledamöter": "name",
+    "deltagare": "name",
+    "person": "name",
+    "parti": "party",
+    "partibeteckning": "party",
+    "funktion": "role",
+    "roll": "role",
+    "uppdrag": "role",
+    "befattning": "role",
+    "titel": "role",
+    "organisation": "organisation",
+    "representerar": "organisation",
+    "företräder": "organisation",
+    "myndighet": "organisation",
+    "kommun": "organisation",
+    "förvaltning": "organisation",
+    "närvaro": "attendance",
+    "närvarande": "attendance",
+    "deltog": "attendance",
+    "paragrafer": "presence",
+    "§": "presence",
+    "§§": "presence",
 }
 
 # Labels of the front matter and signature block that end an attendee list.
@@ -58,8 +92,21 @@ OTHER_LABELS = (
     "sekreterare", "ordförande", "vid protokollet", "justeras", "anslag/bevis", "anslagsbevis",
     "anslag", "bevis", "organ", "förvaringsplats för protokollet", "agenda", "dagordning",
     "föredragningslista", "mötesform", "kallade", "innehåll", "innehållsförteckning", "protokollförare",
-    "vid pennan", "mötesordförande", "mötessekreterare", "ärenden", "närvarolista",
+    "vid pennan", "mötesordförande", "mötessekreterare", "ärenden", "justeringsperson", "justeringspersoner",
+    "protokolljusterare", "plats och datum", "tid och plats", "datum och plats", "mötesplats", "sammanträdesplats",
+    "sammanträdestid", "mötestid",
 )
+
+# Labels of the signature block and the front page that name who chairs, keeps and checks the
+# minutes; the name stands after the label, below it, or before it ("Anna Ek / Protokollförare").
+SIGNATORY_LABELS: dict[str, tuple[str, ...]] = {
+    "chair": ("ordförande", "mötesordförande", "ordf", "ordförande för mötet"),
+    "secretary": ("sekreterare", "vid protokollet", "protokollförare", "mötessekreterare", "vid pennan",
+                  "vid anteckningarna", "antecknat", "antecknades av", "protokollförd av", "antecknat av",
+                  "antecknare", "vid tangentbordet", "protokollet fördes av", "sekreterare för mötet"),
+    "adjusters": ("justerare", "justerande", "utses att justera", "justeras", "justeringsperson",
+                  "justeringspersoner", "protokolljusterare", "justerat", "justerat av", "justeras av"),
+}
 
 # Headings inside an item that are part of the item, never an item of their own.
 ITEM_SECTION_LABELS = (

@@ -14,4 +14,14 @@ ORGANISATION_ENDINGS = (
     "centrum", "center", "gruppen", "kommunförbund",
 )
 # A name that starts with one of these is an organisation's ("Region Västmanland", "Brf Linden").
-ORGANISATION_HEADS = ("region", "regionen", "samordningsförbundet", "föreningen", "brf")
+ORGANISATION_HEADS = ("region", "regionen", "samordningsförbundet", "föreningen", "brf", "stiftelsen",
+                      "kommunförbundet", "riksförbundet", "bostadsrättsföreningen")
+
+# The generic word of a public body's name, set on a line of its own under the name in a narrow
+# header ("Storumans" / "kommun").
+GENERIC_ORGANISATION_WORDS = ("kommun", "stad", "region", "landsting", "kommunförbund", "samordningsförbund")
+
+# The label of an organisation's registration number: the name stands before it ("Höganäs
+# Makerspace org.nummer 802523-8968").
+ORGANISATION_NUMBER_LABELS = ("org.nummer", "org.nr", "org nr", "org. nr", "orgnr", "org-nr", "organisationsnummer",
+                              "org. nummer", "org nummer")
