@@ -3,11 +3,13 @@ or a label."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 from extractors.lang.sv import decisions as dl
-from extractors.lang.sv import money, numerals
+from extractors.lang.sv import letters, money, numerals
 from extractors.lang.sv.abbreviations import NON_FINAL_ABBREVIATIONS
 from extractors.lang.sv.bodies import BODY_ABBREVIATIONS, BODY_NOUNS, MEETING_BODIES
 from extractors.lang.sv.documents import APPENDIX_HEADS, APPENDIX_LISTS, MEETING_TITLE_WORDS
@@ -434,3 +436,27 @@ _NON_FINAL = re.compile(rf"(?:^|[\s(])(?:{_alternatives(NON_FINAL_ABBREVIATIONS)
 def ends_in_abbreviation(text: str) -> bool:
     """The text ends in an abbreviation whose full stop ends no sentence ("... kl.", "t.ex.")."""
     return bool(_NON_FINAL.search(text.rstrip()))
+
+
+# --- Letters (extractors/lang/sv/letters.py) ------------------------------------------------------
+
+_COMMON_PAIRS = frozenset(letters.COMMON_LETTER_PAIRS)
+_SINGLE_LETTER_WORDS = frozenset(letters.SINGLE_LETTER_WORDS)
+
+
+def common_letter_pair_share(words: Iterable[str]) -> tuple[float, int]:
+    """The share of the letter pairs inside the words that Swedish text is made of, and how many
+    pairs there were (1.0 for none). Case does not count; a pair across a hyphen or digit is none."""
+    common = total = 0
+    for word in words:
+        lower = word.casefold()
+        for first, second in itertools.pairwise(lower):
+            if first.isalpha() and second.isalpha():
+                total += 1
+                common += first + second in _COMMON_PAIRS
+    return (round(common / total, 3) if total else 1.0), total
+
+
+def is_single_letter_word(letter: str) -> bool:
+    """A letter that is a word on its own ("i", "I", "å", "ö")."""
+    return letter.casefold() in _SINGLE_LETTER_WORDS

@@ -26,7 +26,7 @@ from PIL import Image
 
 from extractors.readers.errors import UnreadableDocument
 from extractors.readers.pdf import make_line, without_margin_stamps
-from extractors.readers.quality import GARBLED_BELOW, is_garbled, page_ocr_reason, word_share
+from extractors.readers.quality import GARBLED, UNTRUSTED_BELOW, document_flaw, page_ocr_reason, read_page
 from schemas.layout import Layout, Line, Table
 from schemas.record import PageProvenance
 
@@ -102,9 +102,9 @@ def _tesseract_missing() -> str | None:
 def read_unusable_pages(path: Path, layout: Layout) -> OcrOutcome:
     """Replace the lines of pages with no or a garbled text layer by what OCR reads on them;
     without OCR those pages are skipped and listed. UnreadableDocument when no page is left."""
-    garbled = is_garbled(layout)
+    flaw = document_flaw(layout)
     by_page = _lines_by_page(layout)
-    reasons = {n: page_ocr_reason(by_page.get(n, []), garbled) for n in range(1, layout.pages + 1)}
+    reasons = {n: page_ocr_reason(by_page.get(n, []), flaw) for n in range(1, layout.pages + 1)}
     pages = [PageProvenance(page=n, source="text", word_share=_share(by_page.get(n, [])))
              for n in range(1, layout.pages + 1) if reasons[n] is None]
     todo = {n: reason for n, reason in reasons.items() if reason is not None}
@@ -135,8 +135,10 @@ def read_unusable_pages(path: Path, layout: Layout) -> OcrOutcome:
 def _skip_pages(layout: Layout, by_page: dict[int, list[Line]], todo: dict[int, str],
                 pages: list[PageProvenance], unavailable: str) -> OcrOutcome:
     if not pages:  # no page is readable without OCR
-        if all(reason == "garbled text layer" for reason in todo.values()):
+        if all(reason == GARBLED for reason in todo.values()):
             raise UnreadableDocument("the text layer is unreadable (garbled OCR; needs OCR)")
+        if all(reason != "no text layer" for reason in todo.values()):
+            raise UnreadableDocument(f"the text layer is unreadable ({todo[min(todo)]}; needs OCR)")
         raise UnreadableDocument("no text layer (needs OCR)")
     skipped = sorted(todo)
     pages = sorted([*pages, *(PageProvenance(page=n, source="skipped", word_share=_share(by_page.get(n, [])),
@@ -148,8 +150,8 @@ def _skip_pages(layout: Layout, by_page: dict[int, list[Line]], todo: dict[int, 
 
 
 def _share(lines: list[Line]) -> float | None:
-    tokens = [t for line in lines for t in line.text.split()]
-    return word_share(tokens) if tokens else None
+    reading = read_page(lines)
+    return reading.word_share if reading.tokens else None
 
 
 def _lines_by_page(layout: Layout) -> dict[int, list[Line]]:
@@ -241,14 +243,14 @@ def _png(image: Image.Image) -> bytes:
 
 def _reads_poorly(lines: list[Line], confidence: float | None) -> bool:
     """Few words read with confidence, or few of them words: a page on its side reads so."""
-    tokens = [t for line in lines for t in line.text.split()]
-    return confidence is None or confidence < POOR_CONFIDENCE or len(tokens) < MIN_WORDS_UPRIGHT or \
-        word_share(tokens) < GARBLED_BELOW
+    reading = read_page(lines)
+    return confidence is None or confidence < POOR_CONFIDENCE or reading.tokens < MIN_WORDS_UPRIGHT or \
+        reading.trust < UNTRUSTED_BELOW
 
 
 def _reading_weight(lines: list[Line], confidence: float | None) -> float:
-    tokens = [t for line in lines for t in line.text.split()]
-    return len(tokens) * word_share(tokens) * (confidence or 0.0)
+    reading = read_page(lines)
+    return reading.tokens * reading.trust * (confidence or 0.0)
 
 
 _ROTATE = re.compile(r"^Rotate:\s*(\d+)\s*$", re.MULTILINE)
