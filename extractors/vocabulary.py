@@ -444,17 +444,16 @@ _COMMON_PAIRS = frozenset(letters.COMMON_LETTER_PAIRS)
 _SINGLE_LETTER_WORDS = frozenset(letters.SINGLE_LETTER_WORDS)
 
 
-def common_letter_pair_share(words: Iterable[str]) -> tuple[float, int]:
-    """The share of the letter pairs inside the words that Swedish text is made of, and how many
-    pairs there were (1.0 for none). Case does not count; a pair across a hyphen or digit is none."""
+def common_letter_pairs(words: Iterable[str]) -> tuple[int, int]:
+    """How many of the letter pairs inside the words Swedish text is made of, of how many. Case
+    does not count; a pair across a hyphen or a digit is none."""
     common = total = 0
     for word in words:
-        lower = word.casefold()
-        for first, second in itertools.pairwise(lower):
+        for first, second in itertools.pairwise(word.casefold()):
             if first.isalpha() and second.isalpha():
                 total += 1
                 common += first + second in _COMMON_PAIRS
-    return (round(common / total, 3) if total else 1.0), total
+    return common, total
 
 
 def is_single_letter_word(letter: str) -> bool:

@@ -26,7 +26,7 @@ from PIL import Image
 
 from extractors.readers.errors import UnreadableDocument
 from extractors.readers.pdf import make_line, without_margin_stamps
-from extractors.readers.quality import GARBLED, UNTRUSTED_BELOW, document_flaw, page_ocr_reason, read_page
+from extractors.readers.quality import GARBLED, UNTRUSTED_BELOW, Reading, ocr_reasons, page_readings, read_page
 from schemas.layout import Layout, Line, Table
 from schemas.record import PageProvenance
 
@@ -102,17 +102,17 @@ def _tesseract_missing() -> str | None:
 def read_unusable_pages(path: Path, layout: Layout) -> OcrOutcome:
     """Replace the lines of pages with no or a garbled text layer by what OCR reads on them;
     without OCR those pages are skipped and listed. UnreadableDocument when no page is left."""
-    flaw = document_flaw(layout)
     by_page = _lines_by_page(layout)
-    reasons = {n: page_ocr_reason(by_page.get(n, []), flaw) for n in range(1, layout.pages + 1)}
-    pages = [PageProvenance(page=n, source="text", word_share=_share(by_page.get(n, [])))
+    text_readings = page_readings(layout)
+    reasons = ocr_reasons(text_readings)
+    pages = [PageProvenance(page=n, source="text", word_share=_share(text_readings[n]))
              for n in range(1, layout.pages + 1) if reasons[n] is None]
     todo = {n: reason for n, reason in reasons.items() if reason is not None}
     if not todo:
         return OcrOutcome(layout, pages)
     unavailable = ocr_unavailable()
     if unavailable:
-        return _skip_pages(layout, by_page, todo, pages, unavailable)
+        return _skip_pages(layout, by_page, todo, pages, unavailable, text_readings)
     readings: dict[int, list[Line]] = {}
     seconds = 0.0
     warnings: list[str] = []
@@ -123,7 +123,7 @@ def read_unusable_pages(path: Path, layout: Layout) -> OcrOutcome:
             continue
         seconds += reading.seconds
         readings[number] = reading.lines
-        pages.append(PageProvenance(page=number, source="ocr", word_share=_share(reading.lines),
+        pages.append(PageProvenance(page=number, source="ocr", word_share=_share(read_page(reading.lines)),
                                     confidence=reading.confidence, note=todo[number]))
     replaced = _replace_pages(layout, by_page, set(todo), readings)
     pages.sort(key=lambda p: p.page)
@@ -133,7 +133,7 @@ def read_unusable_pages(path: Path, layout: Layout) -> OcrOutcome:
 
 
 def _skip_pages(layout: Layout, by_page: dict[int, list[Line]], todo: dict[int, str],
-                pages: list[PageProvenance], unavailable: str) -> OcrOutcome:
+                pages: list[PageProvenance], unavailable: str, readings: dict[int, Reading]) -> OcrOutcome:
     if not pages:  # no page is readable without OCR
         if all(reason == GARBLED for reason in todo.values()):
             raise UnreadableDocument("the text layer is unreadable (garbled OCR; needs OCR)")
@@ -141,7 +141,7 @@ def _skip_pages(layout: Layout, by_page: dict[int, list[Line]], todo: dict[int, 
             raise UnreadableDocument(f"the text layer is unreadable ({todo[min(todo)]}; needs OCR)")
         raise UnreadableDocument("no text layer (needs OCR)")
     skipped = sorted(todo)
-    pages = sorted([*pages, *(PageProvenance(page=n, source="skipped", word_share=_share(by_page.get(n, [])),
+    pages = sorted([*pages, *(PageProvenance(page=n, source="skipped", word_share=_share(readings[n]),
                                              note=f"{todo[n]}; needs OCR") for n in skipped)],
                    key=lambda p: p.page)
     warning = f"pages {', '.join(map(str, skipped))} skipped: no usable text layer and {unavailable[0].lower()}" \
@@ -149,8 +149,7 @@ def _skip_pages(layout: Layout, by_page: dict[int, list[Line]], todo: dict[int, 
     return OcrOutcome(_replace_pages(layout, by_page, set(skipped), {}), pages, 0.0, [warning])
 
 
-def _share(lines: list[Line]) -> float | None:
-    reading = read_page(lines)
+def _share(reading: Reading) -> float | None:
     return reading.word_share if reading.tokens else None
 
 

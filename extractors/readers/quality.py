@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
-from extractors.vocabulary import common_letter_pair_share, is_single_letter_word
+from extractors.vocabulary import common_letter_pairs, is_single_letter_word
 from schemas.layout import Layout, Line
 
 # Leader dots and fill-in lines between words: they part tokens, they are not tokens.
@@ -71,7 +71,10 @@ class Reading:
     lettered: int  # tokens with a letter in them: the evidence
     words: int  # of those, the ones shaped like words
     pairs: int  # letter pairs inside the words
-    common_pairs: float  # the share of those pairs that Swedish text is made of
+    common: int  # of those, the pairs Swedish text is made of
+
+    def __add__(self, other: Reading) -> Reading:
+        return Reading(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
 
     @property
     def word_share(self) -> float:
@@ -80,7 +83,7 @@ class Reading:
     @property
     def letter_share(self) -> float:
         """The share of common Swedish letter pairs, 1.0 when there are too few pairs to tell."""
-        return self.common_pairs if self.pairs >= MIN_PAIRS else 1.0
+        return round(self.common / self.pairs, 3) if self.pairs >= MIN_PAIRS else 1.0
 
     @property
     def trust(self) -> float:
@@ -92,6 +95,9 @@ class Reading:
         if self.lettered < min_words or self.trust >= UNTRUSTED_BELOW:
             return None
         return SUBSTITUTED if self.letter_share < self.word_share else GARBLED
+
+
+EMPTY = Reading(0, 0, 0, 0, 0)
 
 
 def split_tokens(text: str) -> list[str]:
@@ -116,8 +122,8 @@ def read_lines(lines: list[list[str]]) -> Reading:
             lettered += 1
             if _is_word(core) or (len(core) == 1 and _is_lone_letter_word(tokens, cores, k)):
                 words.append(core)
-    share, pairs = common_letter_pair_share(w for w in words if not w.isupper())
-    return Reading(sum(map(len, lines)), lettered, len(words), pairs, share)
+    common, pairs = common_letter_pairs(w for w in words if not w.isupper())
+    return Reading(sum(map(len, lines)), lettered, len(words), pairs, common)
 
 
 def _is_word(core: str) -> bool:
@@ -143,23 +149,34 @@ def read_page(lines: Iterable[Line]) -> Reading:
     return read_lines(token_lines(lines))
 
 
-def document_flaw(layout: Layout) -> str | None:
-    """GARBLED or SUBSTITUTED when the whole text layer is bad, None otherwise."""
-    return read_page(layout.lines).flaw(MIN_WORDS_DOCUMENT)
+def page_readings(layout: Layout) -> dict[int, Reading]:
+    """Every page's reading, 1 to the last page (a page without lines reads no tokens)."""
+    by_page: dict[int, list[Line]] = {}
+    for line in layout.lines:
+        by_page.setdefault(line.page, []).append(line)
+    return {n: read_page(by_page.get(n, [])) for n in range(1, layout.pages + 1)}
+
+
+def ocr_reasons(readings: dict[int, Reading]) -> dict[int, str | None]:
+    """Why each page must be read by OCR, or None; the document is judged by all its pages."""
+    document = sum(readings.values(), EMPTY).flaw(MIN_WORDS_DOCUMENT)
+    return {n: reason(reading, document) for n, reading in readings.items()}
+
+
+def reason(reading: Reading, document: str | None) -> str | None:
+    """Why a page must be read by OCR ("no text layer", GARBLED, SUBSTITUTED), or None when its
+    text layer is good. A page with too few words to tell has its document's flaw, if any."""
+    if not reading.tokens:
+        return "no text layer"
+    if reading.lettered < MIN_WORDS_PAGE:
+        return document
+    return reading.flaw(MIN_WORDS_PAGE)
+
+
+def page_ocr_reason(page_lines: list[Line], document: str | None) -> str | None:
+    return reason(read_page(page_lines), document)
 
 
 def is_garbled(layout: Layout) -> bool:
     """The whole text layer is a bad OCR or has its letters substituted."""
-    return document_flaw(layout) is not None
-
-
-def page_ocr_reason(page_lines: list[Line], document: str | None) -> str | None:
-    """Why a page must be read by OCR ("no text layer", GARBLED, SUBSTITUTED), or None when its
-    text layer is good. A page with too few words to tell has its document's flaw, if any."""
-    lines = token_lines(page_lines)
-    if not lines:
-        return "no text layer"
-    reading = read_lines(lines)
-    if reading.lettered < MIN_WORDS_PAGE:
-        return document
-    return reading.flaw(MIN_WORDS_PAGE)
+    return read_page(layout.lines).flaw(MIN_WORDS_DOCUMENT) is not None
