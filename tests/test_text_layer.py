@@ -270,3 +270,25 @@ def test_a_layer_with_substituted_letters_is_read_by_ocr(tmp_path: Path) -> None
     assert [(i.number, i.title) for i in record.items] == [
         (1, "Mötets öppnande"), (2, "Val av justerare"), (3, "Ekonomisk rapport"), (4, "Fasadrenovering"),
         (5, "Nästa möte")]
+
+
+def test_a_blank_page_is_not_sent_to_ocr(tmp_path: Path) -> None:
+    """A page with nothing on it (no text, image or drawing) has no text layer to miss: OCR would
+    read nothing there."""
+    path = tmp_path / "blank.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    for k, line in enumerate(MINUTES.splitlines()):
+        canvas.drawString(60, 780 - 16 * k, line)
+    canvas.showPage()
+    canvas.showPage()  # left blank
+    canvas.drawString(60, 780, "Bilaga 1")
+    canvas.rect(60, 400, 300, 200)  # a drawing: something OCR may read
+    canvas.showPage()
+    canvas.rect(60, 400, 300, 200)
+    canvas.showPage()
+    canvas.save()
+    layout = read_layout(path)
+    assert layout.provenance is not None
+    sources = [(p.page, p.source, p.note) for p in layout.provenance.pages]
+    assert sources[:3] == [(1, "text", None), (2, "text", "blank page"), (3, "text", None)]
+    assert sources[3][1] != "text"  # a drawing only: OCR reads it, or it is skipped without OCR

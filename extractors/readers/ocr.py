@@ -22,11 +22,20 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from extractors.readers.errors import UnreadableDocument
 from extractors.readers.pdf import make_line, without_margin_stamps
-from extractors.readers.quality import GARBLED, UNTRUSTED_BELOW, Reading, ocr_reasons, page_readings, read_page
+from extractors.readers.quality import (
+    GARBLED,
+    NO_TEXT_LAYER,
+    UNTRUSTED_BELOW,
+    Reading,
+    ocr_reasons,
+    page_readings,
+    read_page,
+)
 from schemas.layout import Layout, Line, Table
 from schemas.record import PageProvenance
 
@@ -108,6 +117,10 @@ def read_unusable_pages(path: Path, layout: Layout) -> OcrOutcome:
     pages = [PageProvenance(page=n, source="text", word_share=_share(text_readings[n]))
              for n in range(1, layout.pages + 1) if reasons[n] is None]
     todo = {n: reason for n, reason in reasons.items() if reason is not None}
+    for number in _blank_pages(path, [n for n, reason in todo.items() if reason == NO_TEXT_LAYER]):
+        del todo[number]  # nothing on it for OCR to read
+        pages.append(PageProvenance(page=number, source="text", note="blank page"))
+    pages.sort(key=lambda p: p.page)
     if not todo:
         return OcrOutcome(layout, pages)
     unavailable = ocr_unavailable()
@@ -137,7 +150,7 @@ def _skip_pages(layout: Layout, by_page: dict[int, list[Line]], todo: dict[int, 
     if not pages:  # no page is readable without OCR
         if all(reason == GARBLED for reason in todo.values()):
             raise UnreadableDocument("the text layer is unreadable (garbled OCR; needs OCR)")
-        if all(reason != "no text layer" for reason in todo.values()):
+        if all(reason != NO_TEXT_LAYER for reason in todo.values()):
             raise UnreadableDocument(f"the text layer is unreadable ({todo[min(todo)]}; needs OCR)")
         raise UnreadableDocument("no text layer (needs OCR)")
     skipped = sorted(todo)
@@ -181,6 +194,32 @@ def _replace_pages(layout: Layout, by_page: dict[int, list[Line]], replaced: set
             lines.append(line)
     return layout.model_copy(update={"lines": lines, "tables": kept_tables,
                                      "has_text_layer": layout.has_text_layer or bool(readings)})
+
+
+def _blank_pages(path: Path, numbers: list[int]) -> list[int]:
+    """The pages among ``numbers`` with nothing on them: no text, image, drawing or annotation (a
+    page left blank between sections). Rendering one and running Tesseract costs seconds for nothing."""
+    if not numbers:
+        return []
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        return []  # OCR will say what is wrong with it
+    try:
+        return [n for n in numbers if _holds_nothing(document, n)]
+    finally:
+        document.close()
+
+
+def _holds_nothing(document: pdfium.PdfDocument, number: int) -> bool:
+    try:
+        page = document[number - 1]
+    except (pdfium.PdfiumError, IndexError):
+        return False
+    try:
+        return pdfium_c.FPDFPage_CountObjects(page.raw) == 0 and pdfium_c.FPDFPage_GetAnnotCount(page.raw) == 0
+    finally:
+        page.close()
 
 
 def _ocr_pages(path: Path, numbers: list[int]) -> Iterator[tuple[int, PageReading | str]]:

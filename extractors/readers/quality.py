@@ -59,6 +59,7 @@ MIN_WORDS_PAGE = 20
 MIN_WORDS_DOCUMENT = 40
 MIN_PAIRS = 60
 
+NO_TEXT_LAYER = "no text layer"
 GARBLED = "garbled text layer"
 SUBSTITUTED = "garbled text layer (letters substituted)"
 
@@ -167,7 +168,7 @@ def reason(reading: Reading, document: str | None) -> str | None:
     """Why a page must be read by OCR ("no text layer", GARBLED, SUBSTITUTED), or None when its
     text layer is good. A page with too few words to tell has its document's flaw, if any."""
     if not reading.tokens:
-        return "no text layer"
+        return NO_TEXT_LAYER
     if reading.lettered < MIN_WORDS_PAGE:
         return document
     return reading.flaw(MIN_WORDS_PAGE)
