@@ -28,14 +28,14 @@ _OPENING = "(\"“”'«[{<‘’„" + _BULLETS
 _CLOSING = ")\"“”'»]}>‘’.,:;!?*"
 _LOWER = "a-zåäöéèëêüáàâçñíìïóòôúùøæ"
 _UPPER = "A-ZÅÄÖÉÈÜÁÀÇÑÍÓÔÚØÆ"
-_NUMBER = r"\d+(?:[.,:]\d+)*"
+_NUMBER = r"\d+(?:[.,:/-]\d+)*"
 _PART = rf"(?:[{_UPPER}]?[{_LOWER}]+|[{_UPPER}]{{2,}}[{_LOWER}]{{0,2}})"
 # A word: lower-case, capitalised, in capitals ("RMGT", "REKOs"), with inner capitals ("iOS",
 # "PowerPoint", "KlarFramtid"), compounds and genitives ("Barn- och", "KS:s", "in/utbetalning",
 # "DNR:KS/2007.15"), an ending in brackets ("lista(or)"), a number before it ("2:a", "3-åriga",
 # "600kr") or after a letter or two ("A4", "E18", "A.12").
 _WORD_SHAPE = re.compile(
-    rf"^(?:{_NUMBER}[-:]?)?(?:{_PART}|[{_LOWER}]{{1,2}}[{_UPPER}]+[{_LOWER}]*)(?:[{_UPPER}][{_LOWER}]+)*"
+    rf"^(?:{_NUMBER}[-:.]?)?(?:{_PART}|[{_LOWER}]{{1,2}}[{_UPPER}]+[{_LOWER}]*)(?:[{_UPPER}][{_LOWER}]+)*"
     rf"(?:[-–/:](?:{_PART}|{_NUMBER}))*(?:\([{_LOWER}]+\))?-?$|^[{_UPPER}]{{1,3}}[.:]?{_NUMBER}[{_LOWER}]?$"
 )
 # Abbreviations with inner stops ("t.ex", "bl.a", "fr.o.m", "f.d"); the final stop is stripped.
