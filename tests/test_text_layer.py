@@ -166,6 +166,16 @@ def test_words_of_substituted_letters_are_caught_however_word_like(text: str, sa
     assert page_ocr_reason(lines, None) == SUBSTITUTED
 
 
+def test_glyphs_the_layer_could_not_map_are_garbage_but_a_symbol_fonts_boxes_are_not() -> None:
+    unmapped = "\n".join(" ".join("\x03\x11\x07" * (k % 3 + 1) for k in range(6)) for _ in range(8))
+    assert page_ocr_reason(make_lines(unmapped), None) == GARBLED
+    replaced = MINUTES.replace("ö", "\ufffd").replace("ä", "\ufffd").replace("å", "\ufffd")
+    assert page_ocr_reason(make_lines(replaced), None) == GARBLED
+    # Word's check boxes in Wingdings are private-use characters: no evidence either way.
+    boxes = FORM.replace("[X]", "\uf0fe").replace("[ ]", "\uf06f")
+    assert page_ocr_reason(make_lines(boxes), None) is None
+
+
 def test_a_short_page_is_judged_with_its_document() -> None:
     short = make_lines("Bilaga 3\nSida 4 av 4")
     assert page_ocr_reason(short, None) is None

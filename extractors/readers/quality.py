@@ -46,6 +46,9 @@ _CAPITAL_MARK = re.compile(rf"^(?:[{_UPPER}]\.|\([{_UPPER}]\))$")
 _LIST_MARK = re.compile(rf"^\(?[{_LOWER}][.)/]$")
 _ADDRESS = re.compile(r"@|://|^www\.", re.IGNORECASE)
 TICK_MARKS = frozenset("xX✓✔✗✘")
+# Control characters and the replacement character: glyphs a layer could not map to text. (A
+# symbol font's private-use characters, a form's boxes and ticks, are no evidence either way.)
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 # A text layer is trusted as far as its tokens read as words made of Swedish letter pairs: the
 # share of its tokens shaped like words times the share of their letter pairs common in Swedish.
@@ -69,7 +72,7 @@ class Reading:
     """What a page's (or document's) tokens say of its text layer."""
 
     tokens: int
-    lettered: int  # tokens with a letter in them: the evidence
+    lettered: int  # tokens with a letter (or an unmapped glyph) in them: the evidence
     words: int  # of those, the ones shaped like words
     pairs: int  # letter pairs inside the words
     common: int  # of those, the pairs Swedish text is made of
@@ -118,6 +121,9 @@ def read_lines(lines: list[list[str]]) -> Reading:
     for tokens in lines:
         cores = [t.lstrip(_OPENING).rstrip(_CLOSING) for t in tokens]
         for k, core in enumerate(cores):
+            if _UNREADABLE.search(core):
+                lettered += 1  # a character no text holds: a glyph the layer could not map
+                continue
             if not any(c.isalpha() for c in core) or core in TICK_MARKS or _ADDRESS.search(core):
                 continue  # figures, signs, addresses, ticks: no evidence either way
             lettered += 1
