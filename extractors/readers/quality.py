@@ -3,7 +3,7 @@ made of Swedish letters?
 
 Two ways a layer fails. A bad OCR layer ("Stcnäldcrns sa ml?i I lighctslii") has few tokens
 shaped like words and many lone letters. A layer whose font maps its glyphs to the wrong
-characters looks like text ("Qspuplpmm gÖst wje tuzsfmtfnÖuf") but its words are built of
+characters looks like text ("Qspuplpmm gasu wje tuzsfmtfnauf", each letter one on) but its words are built of
 letter pairs Swedish does not use (extractors/lang/sv/letters.py). Either sends the page to OCR.
 
 What is no evidence either way is left out of both measures: figures and signs ("-1 234",
@@ -40,8 +40,8 @@ _WORD_SHAPE = re.compile(
 )
 # Abbreviations with inner stops ("t.ex", "bl.a", "fr.o.m", "f.d"); the final stop is stripped.
 _ABBREVIATION = re.compile(rf"^(?:[{_UPPER}{_LOWER}]{{1,4}}\.)+[{_UPPER}{_LOWER}]{{0,4}}$")
-# A capital with a stop or in brackets: an initial ("A. Berg"), a party ("(S)"), an appendix
-# ("Bilaga A"); a small letter with a stop, bracket or slash opening a line: a list mark ("a)").
+# A capital with a stop or in brackets: an initial ("A. Berg"), a party ("(S)"); a small letter
+# with a stop, bracket or slash opening a line: a list mark ("a)", "b/").
 _CAPITAL_MARK = re.compile(rf"^(?:[{_UPPER}]\.|\([{_UPPER}]\))$")
 _LIST_MARK = re.compile(rf"^\(?[{_LOWER}][.)/]$")
 _ADDRESS = re.compile(r"@|://|^www\.", re.IGNORECASE)
