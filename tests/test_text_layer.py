@@ -176,6 +176,16 @@ def test_glyphs_the_layer_could_not_map_are_garbage_but_a_symbol_fonts_boxes_are
     assert page_ocr_reason(make_lines(boxes), None) is None
 
 
+def test_a_layer_that_lost_letters_throughout_is_garbled_though_most_words_read() -> None:
+    """pdfminer writes "(cid:N)" for a glyph its font does not map: inside words every "ö" or "å"
+    of a font is lost. Alone, as a symbol font's bullet, it loses nothing."""
+    lost = MINUTES.replace("ä", "(cid:228)")
+    assert read_page(make_lines(lost)).trust >= 0.76  # most words still read
+    assert page_ocr_reason(make_lines(lost), None) == GARBLED
+    bullets = "\n".join(f"(cid:127) {line}" for line in MINUTES.splitlines())
+    assert page_ocr_reason(make_lines(bullets), None) is None
+
+
 def test_a_short_page_is_judged_with_its_document() -> None:
     short = make_lines("Bilaga 3\nSida 4 av 4")
     assert page_ocr_reason(short, None) is None

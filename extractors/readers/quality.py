@@ -49,6 +49,9 @@ TICK_MARKS = frozenset("xX✓✔✗✘")
 # Control characters and the replacement character: glyphs a layer could not map to text. (A
 # symbol font's private-use characters, a form's boxes and ticks, are no evidence either way.)
 _UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+# pdfminer writes "(cid:246)" for a glyph its font does not map to a character. Inside a word
+# ("M(cid:246)tet") it is a lost letter; alone it is most often a symbol font's bullet.
+_LOST_LETTER = re.compile(r"\w\(cid:\d+\)|\(cid:\d+\)\w")
 
 # A text layer is trusted as far as its tokens read as words made of Swedish letter pairs: the
 # share of its tokens shaped like words times the share of their letter pairs common in Swedish.
@@ -56,6 +59,9 @@ _UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 # (tables of contents, forms and figures included), English 0.86, German 0.83, Finnish 0.80;
 # bad OCR layers 0.58-0.71, substituted or shifted letters 0.56 and less.
 UNTRUSTED_BELOW = 0.76
+# A layer that cannot map the glyphs of this share of its words loses letters throughout (every
+# "ö" of a font): OCR reads them.
+UNMAPPED_SHARE = 0.05
 # Fewer tokens with letters than this say too little to judge a page by: it is judged with its
 # document, which needs twice as many. Fewer letter pairs than this say nothing of the letters.
 MIN_WORDS_PAGE = 20
@@ -76,6 +82,7 @@ class Reading:
     words: int  # of those, the ones shaped like words
     pairs: int  # letter pairs inside the words
     common: int  # of those, the pairs Swedish text is made of
+    unmapped: int = 0  # tokens with a glyph the layer could not map ("M(cid:246)tet", "\ufffd")
 
     def __add__(self, other: Reading) -> Reading:
         return Reading(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
@@ -96,12 +103,16 @@ class Reading:
     def flaw(self, min_words: int) -> str | None:
         """GARBLED or SUBSTITUTED when the tokens show the layer is bad, None otherwise: substituted
         when the words are shaped well but their letters are not Swedish's."""
-        if self.lettered < min_words or self.trust >= UNTRUSTED_BELOW:
+        if self.lettered < min_words:
+            return None
+        if self.unmapped >= UNMAPPED_SHARE * self.lettered:
+            return GARBLED
+        if self.trust >= UNTRUSTED_BELOW:
             return None
         return SUBSTITUTED if self.letter_share < self.word_share else GARBLED
 
 
-EMPTY = Reading(0, 0, 0, 0, 0)
+EMPTY = Reading(0, 0, 0, 0, 0, 0)
 
 
 def split_tokens(text: str) -> list[str]:
@@ -116,13 +127,14 @@ def token_lines(lines: Iterable[Line]) -> list[list[str]]:
 
 def read_lines(lines: list[list[str]]) -> Reading:
     """What the tokens of these lines say of the text layer."""
-    lettered = 0
+    lettered = unmapped = 0
     words: list[str] = []
     for tokens in lines:
         cores = [t.lstrip(_OPENING).rstrip(_CLOSING) for t in tokens]
         for k, core in enumerate(cores):
-            if _UNREADABLE.search(core):
-                lettered += 1  # a character no text holds: a glyph the layer could not map
+            if _UNREADABLE.search(core) or _LOST_LETTER.search(core):
+                lettered += 1  # a glyph the layer could not map to a character
+                unmapped += 1
                 continue
             if not any(c.isalpha() for c in core) or core in TICK_MARKS or _ADDRESS.search(core):
                 continue  # figures, signs, addresses, ticks: no evidence either way
@@ -130,7 +142,7 @@ def read_lines(lines: list[list[str]]) -> Reading:
             if _is_word(core) or (len(core) == 1 and _is_lone_letter_word(tokens, cores, k)):
                 words.append(core)
     common, pairs = common_letter_pairs(w for w in words if not w.isupper())
-    return Reading(sum(map(len, lines)), lettered, len(words), pairs, common)
+    return Reading(sum(map(len, lines)), lettered, len(words), pairs, common, unmapped)
 
 
 def _is_word(core: str) -> bool:
