@@ -252,7 +252,7 @@ def test_a_layer_with_substituted_letters_needs_ocr(tmp_path: Path, monkeypatch:
     monkeypatch.setenv("PROTOKOLL_OCR", "off")
     path = tmp_path / "lying.pdf"
     path.write_bytes(text_pdf([MINUTES.splitlines()], layer_says=shifted))
-    with pytest.raises(UnreadableDocument, match=r"letters substituted.*needs OCR"):
+    with pytest.raises(UnreadableDocument, match=r"letters are substituted; needs OCR"):
         read_layout(path)
 
 

@@ -30,6 +30,7 @@ from extractors.readers.pdf import make_line, without_margin_stamps
 from extractors.readers.quality import (
     GARBLED,
     NO_TEXT_LAYER,
+    SUBSTITUTED,
     UNTRUSTED_BELOW,
     Reading,
     ocr_reasons,
@@ -150,8 +151,10 @@ def _skip_pages(layout: Layout, by_page: dict[int, list[Line]], todo: dict[int, 
     if not pages:  # no page is readable without OCR
         if all(reason == GARBLED for reason in todo.values()):
             raise UnreadableDocument("the text layer is unreadable (garbled OCR; needs OCR)")
+        if all(reason == SUBSTITUTED for reason in todo.values()):
+            raise UnreadableDocument("the text layer is unreadable (its letters are substituted; needs OCR)")
         if all(reason != NO_TEXT_LAYER for reason in todo.values()):
-            raise UnreadableDocument(f"the text layer is unreadable ({todo[min(todo)]}; needs OCR)")
+            raise UnreadableDocument("the text layer is unreadable (garbled; needs OCR)")
         raise UnreadableDocument("no text layer (needs OCR)")
     skipped = sorted(todo)
     pages = sorted([*pages, *(PageProvenance(page=n, source="skipped", word_share=_share(readings[n]),
