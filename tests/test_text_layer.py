@@ -47,6 +47,14 @@ def substitution(seed: int) -> Callable[[str], str]:
     return swap
 
 
+def glyph_number(char: str) -> str:
+    """What a subset font whose character map gives glyph numbers puts in the layer: each ASCII
+    letter 29 codes lower ("Protokoll" -> "3URWRNROO"), å, ä, ö as signs."""
+    if char.isascii() and char.isalpha():
+        return chr(ord(char) - 29)
+    return {"å": "¦", "ä": "§", "ö": "¸", "Å": "‰", "Ä": "Š", "Ö": "‹"}.get(char, char)
+
+
 def garbled(text: str, say: Callable[[str], str]) -> str:
     return "".join(map(say, text))
 
@@ -164,6 +172,12 @@ def test_words_of_substituted_letters_are_caught_however_word_like(text: str, sa
     lines = make_lines(garbled(text, say))
     assert read_page(lines).word_share >= 0.9  # shaped like words: only the letters give it away
     assert page_ocr_reason(lines, None) == SUBSTITUTED
+
+
+@pytest.mark.parametrize("text", [MINUTES, ENGLISH, FORM], ids=["minutes", "english", "form"])
+def test_a_layer_of_glyph_numbers_is_caught(text: str) -> None:
+    """Capitals and signs in place of letters: words in capitals are judged by their letters too."""
+    assert page_ocr_reason(make_lines(garbled(text, glyph_number)), None) in (GARBLED, SUBSTITUTED)
 
 
 def test_glyphs_the_layer_could_not_map_are_garbage_but_a_symbol_fonts_boxes_are_not() -> None:

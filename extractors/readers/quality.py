@@ -59,6 +59,9 @@ _LOST_LETTER = re.compile(r"\w\(cid:\d+\)|\(cid:\d+\)\w")
 # (tables of contents, forms and figures included), English 0.86, German 0.83, Finnish 0.80;
 # bad OCR layers 0.58-0.71, substituted or shifted letters 0.56 and less.
 UNTRUSTED_BELOW = 0.76
+# Words in capitals shorter than this are acronyms ("KS", "RMGT"), whose letters pair as they
+# will: they are left out of the letter measure. Longer ones ("PROTOKOLL") are words.
+ACRONYM_LETTERS = 5
 # A layer that cannot map the glyphs of this share of its words loses letters throughout (every
 # "ö" of a font): OCR reads them.
 UNMAPPED_SHARE = 0.05
@@ -141,7 +144,7 @@ def read_lines(lines: list[list[str]]) -> Reading:
             lettered += 1
             if _is_word(core) or (len(core) == 1 and _is_lone_letter_word(tokens, cores, k)):
                 words.append(core)
-    common, pairs = common_letter_pairs(w for w in words if not w.isupper())
+    common, pairs = common_letter_pairs(w for w in words if len(w) >= ACRONYM_LETTERS or not w.isupper())
     return Reading(sum(map(len, lines)), lettered, len(words), pairs, common, unmapped)
 
 
