@@ -3,11 +3,13 @@ or a label."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 from extractors.lang.sv import decisions as dl
-from extractors.lang.sv import money, numerals
+from extractors.lang.sv import letters, money, numerals
 from extractors.lang.sv.abbreviations import NON_FINAL_ABBREVIATIONS
 from extractors.lang.sv.attendance import (
     ABSENT_CELLS,
@@ -592,3 +594,26 @@ _NON_FINAL = re.compile(rf"(?:^|[\s(])(?:{_alternatives(NON_FINAL_ABBREVIATIONS)
 def ends_in_abbreviation(text: str) -> bool:
     """The text ends in an abbreviation whose full stop ends no sentence ("... kl.", "t.ex.")."""
     return bool(_NON_FINAL.search(text.rstrip()))
+
+
+# --- Letters (extractors/lang/sv/letters.py) ------------------------------------------------------
+
+_COMMON_PAIRS = frozenset(letters.COMMON_LETTER_PAIRS)
+_SINGLE_LETTER_WORDS = frozenset(letters.SINGLE_LETTER_WORDS)
+
+
+def common_letter_pairs(words: Iterable[str]) -> tuple[int, int]:
+    """How many of the letter pairs inside the words Swedish text is made of, of how many. Case
+    does not count; a pair across a hyphen or a digit is none."""
+    common = total = 0
+    for word in words:
+        for first, second in itertools.pairwise(word.casefold()):
+            if first.isalpha() and second.isalpha():
+                total += 1
+                common += first + second in _COMMON_PAIRS
+    return common, total
+
+
+def is_single_letter_word(letter: str) -> bool:
+    """A letter that is a word on its own ("i", "I", "å", "ö")."""
+    return letter.casefold() in _SINGLE_LETTER_WORDS

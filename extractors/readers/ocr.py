@@ -22,11 +22,21 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from extractors.readers.errors import UnreadableDocument
 from extractors.readers.pdf import make_line, without_margin_stamps
-from extractors.readers.quality import GARBLED_BELOW, is_garbled, page_ocr_reason, word_share
+from extractors.readers.quality import (
+    GARBLED,
+    NO_TEXT_LAYER,
+    SUBSTITUTED,
+    UNTRUSTED_BELOW,
+    Reading,
+    ocr_reasons,
+    page_readings,
+    read_page,
+)
 from schemas.layout import Layout, Line, Table
 from schemas.record import PageProvenance
 
@@ -102,17 +112,21 @@ def _tesseract_missing() -> str | None:
 def read_unusable_pages(path: Path, layout: Layout) -> OcrOutcome:
     """Replace the lines of pages with no or a garbled text layer by what OCR reads on them;
     without OCR those pages are skipped and listed. UnreadableDocument when no page is left."""
-    garbled = is_garbled(layout)
     by_page = _lines_by_page(layout)
-    reasons = {n: page_ocr_reason(by_page.get(n, []), garbled) for n in range(1, layout.pages + 1)}
-    pages = [PageProvenance(page=n, source="text", word_share=_share(by_page.get(n, [])))
+    text_readings = page_readings(layout)
+    reasons = ocr_reasons(text_readings)
+    pages = [PageProvenance(page=n, source="text", word_share=_share(text_readings[n]))
              for n in range(1, layout.pages + 1) if reasons[n] is None]
     todo = {n: reason for n, reason in reasons.items() if reason is not None}
+    for number in _blank_pages(path, [n for n, reason in todo.items() if reason == NO_TEXT_LAYER]):
+        del todo[number]  # nothing on it for OCR to read
+        pages.append(PageProvenance(page=number, source="text", note="blank page"))
+    pages.sort(key=lambda p: p.page)
     if not todo:
         return OcrOutcome(layout, pages)
     unavailable = ocr_unavailable()
     if unavailable:
-        return _skip_pages(layout, by_page, todo, pages, unavailable)
+        return _skip_pages(layout, by_page, todo, pages, unavailable, text_readings)
     readings: dict[int, list[Line]] = {}
     seconds = 0.0
     warnings: list[str] = []
@@ -123,7 +137,7 @@ def read_unusable_pages(path: Path, layout: Layout) -> OcrOutcome:
             continue
         seconds += reading.seconds
         readings[number] = reading.lines
-        pages.append(PageProvenance(page=number, source="ocr", word_share=_share(reading.lines),
+        pages.append(PageProvenance(page=number, source="ocr", word_share=_share(read_page(reading.lines)),
                                     confidence=reading.confidence, note=todo[number]))
     replaced = _replace_pages(layout, by_page, set(todo), readings)
     pages.sort(key=lambda p: p.page)
@@ -133,13 +147,17 @@ def read_unusable_pages(path: Path, layout: Layout) -> OcrOutcome:
 
 
 def _skip_pages(layout: Layout, by_page: dict[int, list[Line]], todo: dict[int, str],
-                pages: list[PageProvenance], unavailable: str) -> OcrOutcome:
+                pages: list[PageProvenance], unavailable: str, readings: dict[int, Reading]) -> OcrOutcome:
     if not pages:  # no page is readable without OCR
-        if all(reason == "garbled text layer" for reason in todo.values()):
+        if all(reason == GARBLED for reason in todo.values()):
             raise UnreadableDocument("the text layer is unreadable (garbled OCR; needs OCR)")
+        if all(reason == SUBSTITUTED for reason in todo.values()):
+            raise UnreadableDocument("the text layer is unreadable (its letters are substituted; needs OCR)")
+        if all(reason != NO_TEXT_LAYER for reason in todo.values()):
+            raise UnreadableDocument("the text layer is unreadable (garbled; needs OCR)")
         raise UnreadableDocument("no text layer (needs OCR)")
     skipped = sorted(todo)
-    pages = sorted([*pages, *(PageProvenance(page=n, source="skipped", word_share=_share(by_page.get(n, [])),
+    pages = sorted([*pages, *(PageProvenance(page=n, source="skipped", word_share=_share(readings[n]),
                                              note=f"{todo[n]}; needs OCR") for n in skipped)],
                    key=lambda p: p.page)
     warning = f"pages {', '.join(map(str, skipped))} skipped: no usable text layer and {unavailable[0].lower()}" \
@@ -147,9 +165,8 @@ def _skip_pages(layout: Layout, by_page: dict[int, list[Line]], todo: dict[int, 
     return OcrOutcome(_replace_pages(layout, by_page, set(skipped), {}), pages, 0.0, [warning])
 
 
-def _share(lines: list[Line]) -> float | None:
-    tokens = [t for line in lines for t in line.text.split()]
-    return word_share(tokens) if tokens else None
+def _share(reading: Reading) -> float | None:
+    return reading.word_share if reading.tokens else None
 
 
 def _lines_by_page(layout: Layout) -> dict[int, list[Line]]:
@@ -180,6 +197,32 @@ def _replace_pages(layout: Layout, by_page: dict[int, list[Line]], replaced: set
             lines.append(line)
     return layout.model_copy(update={"lines": lines, "tables": kept_tables,
                                      "has_text_layer": layout.has_text_layer or bool(readings)})
+
+
+def _blank_pages(path: Path, numbers: list[int]) -> list[int]:
+    """The pages among ``numbers`` with nothing on them: no text, image, drawing or annotation (a
+    page left blank between sections). Rendering one and running Tesseract costs seconds for nothing."""
+    if not numbers:
+        return []
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        return []  # OCR will say what is wrong with it
+    try:
+        return [n for n in numbers if _holds_nothing(document, n)]
+    finally:
+        document.close()
+
+
+def _holds_nothing(document: pdfium.PdfDocument, number: int) -> bool:
+    try:
+        page = document[number - 1]
+    except (pdfium.PdfiumError, IndexError):
+        return False
+    try:
+        return pdfium_c.FPDFPage_CountObjects(page.raw) == 0 and pdfium_c.FPDFPage_GetAnnotCount(page.raw) == 0
+    finally:
+        page.close()
 
 
 def _ocr_pages(path: Path, numbers: list[int]) -> Iterator[tuple[int, PageReading | str]]:
@@ -241,14 +284,14 @@ def _png(image: Image.Image) -> bytes:
 
 def _reads_poorly(lines: list[Line], confidence: float | None) -> bool:
     """Few words read with confidence, or few of them words: a page on its side reads so."""
-    tokens = [t for line in lines for t in line.text.split()]
-    return confidence is None or confidence < POOR_CONFIDENCE or len(tokens) < MIN_WORDS_UPRIGHT or \
-        word_share(tokens) < GARBLED_BELOW
+    reading = read_page(lines)
+    return confidence is None or confidence < POOR_CONFIDENCE or reading.tokens < MIN_WORDS_UPRIGHT or \
+        reading.trust < UNTRUSTED_BELOW
 
 
 def _reading_weight(lines: list[Line], confidence: float | None) -> float:
-    tokens = [t for line in lines for t in line.text.split()]
-    return len(tokens) * word_share(tokens) * (confidence or 0.0)
+    reading = read_page(lines)
+    return reading.tokens * reading.trust * (confidence or 0.0)
 
 
 _ROTATE = re.compile(r"^Rotate:\s*(\d+)\s*$", re.MULTILINE)
