@@ -1,16 +1,21 @@
-"""The `protokoll` command."""
+"""The `protokoll` command.
+
+Each command imports what it needs when it runs: the command modules import click and little
+else, so `--help`, a search or an export does not pay for the extractors (spaCy) or the web stack.
+bench/startup_bench.py measures it.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from extractors.readers import UnreadableDocument, printable_name
-from pipeline.extract import extract_file
-from schemas.record import Document
+if TYPE_CHECKING:
+    from schemas.record import Document
 
 
 @click.group()
@@ -36,6 +41,9 @@ def main() -> None:
               help="json: the extraction contract; text: a summary to read.")
 def extract(file: Path, fmt: str) -> None:
     """Extract one PDF or DOCX and print its record."""
+    from extractors.readers import UnreadableDocument, printable_name  # the extractors load spaCy
+    from pipeline.extract import extract_file
+
     try:
         record = extract_file(file)
     except UnreadableDocument as exc:

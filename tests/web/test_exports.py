@@ -19,7 +19,9 @@ from docx.text.paragraph import Paragraph
 
 from extractors.text import fold
 from pipeline.cli import main
-from pipeline.exports import FORMULA_STARTS, export, to_csv, to_xlsx
+from pipeline.exports import FORMULA_STARTS
+from pipeline.exports.spreadsheet import to_xlsx
+from pipeline.exports.tables import export, to_csv
 from pipeline.store import SearchRequest, Store
 from pipeline.store.browse import DecisionRow
 from schemas.record import Amount, Document, Item
