@@ -28,10 +28,14 @@ def main() -> None:
     sqlite:///PATH for SQLite, postgresql://USER@HOST:PORT/DB for PostgreSQL. Without --db,
     $PROTOKOLL_DB names it, else ~/.local/share/protokoll/protokoll.db.
     \b
-    Exit status: 0 done (a load or ingest that quarantined some files is done: each is named
-    on stderr with its reason); 1 a load, ingest or schedule run could not complete (store
-    unreachable, inbox missing); 2 a bad argument, a store a query cannot open, or a file
-    `extract` cannot read.
+    Exit status (every command):
+      0  done (a load or ingest that quarantined some files is done: each is named on stderr
+         with its reason; a search with no hits is done)
+      1  nothing to show: `person` matched no one or several people, `case` found no item
+         with the diarienummer; or a run could not complete: a load, ingest or schedule run
+         (store unreachable, input missing), `serve` (the port cannot be listened on)
+      2  a bad argument or option, a store a query cannot open, a file `extract` cannot
+         read, an export to a file suffix no format has or a binary export to a terminal
     """
 
 

@@ -157,7 +157,8 @@ def write(content: bytes, fmt: str, output: Path | None, what: str) -> None:
               help="Another host name browsers reach the server by (repeatable); loopback names always work.")
 def serve(db: str | None, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
     """Search, meetings, decisions, people and exports in the browser; JSON under /api with its
-    OpenAPI schema at /openapi.json. Read-only: nothing in the store or on disk is changed."""
+    OpenAPI schema at /openapi.json. Read-only: nothing in the store or on disk is changed.
+    Exit 1 when the address cannot be listened on (a port in use), 2 when the store cannot be opened."""
     import uvicorn  # the web stack loads only for this command
 
     from pipeline.store import default_db
@@ -167,7 +168,12 @@ def serve(db: str | None, host: str, port: int, allow_hosts: tuple[str, ...]) ->
         click.echo(f"protokoll: listening on {host}: the archive is readable by anyone who can reach this "
                    "machine", err=True)
     click.echo(f"Protokollarkivet: http://{'localhost' if is_loopback(host) else host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    except SystemExit as exc:  # uvicorn's own status for a server that never started is 3: ours is 1
+        if exc.code not in (0, None):
+            fail(f"cannot serve on {host}:{port} (the reason is logged above)", status=1)
+        raise
 
 
 @one_line_errors
