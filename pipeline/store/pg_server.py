@@ -11,8 +11,8 @@ import os
 import pwd
 import shutil
 import socket
-import subprocess
 import stat
+import subprocess
 import tempfile
 from pathlib import Path
 from types import TracebackType
