@@ -95,6 +95,29 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With xdist (`--dist loadgroup`), tests that share a costly server are one group, run by one
+    worker, which starts the server once: the Prefect test server (tests/flows), the PostgreSQL
+    server, Chromium. Every other test goes to whichever worker is free."""
+    for item in items:
+        group = _server_group(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def _server_group(item: pytest.Item) -> str | None:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    callspec = getattr(item, "callspec", None)
+    if "prefect_harness" in fixtures or Path(str(item.path)).is_relative_to(ROOT / "tests" / "flows"):
+        return "prefect"
+    if "browser" in fixtures:
+        return "chromium"
+    params = callspec.params.values() if callspec is not None else ()
+    if "postgres_server" in fixtures or any(value in ("postgres", "postgresql") for value in params):
+        return "postgres"
+    return None
+
+
 def make_line(text: str, page: int = 1, bold: bool = False, top: float | None = None,
               x0: float = 50.0, size: float = 11.0, **kwargs: object) -> Line:
     """A line as a reader would give it; tabs in the text separate column segments."""
