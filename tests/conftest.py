@@ -7,7 +7,7 @@ temporary folder, and the PROTOKOLL_* variables that name a store, an index or a
 unset; processes the tests start inherit all of it. At the end of the run (in the process that
 runs the tests, or the controller of xdist's workers, once they are all done) the suite fails if
 anything new is left in the real home's protokoll and Prefect folders or in the system's
-temporary folder, outside pytest's own.
+temporary folder, outside pytest's own (PROTOKOLL_TEST_TMP_CHECK=warn: /tmp's only listed).
 """
 
 from __future__ import annotations
