@@ -70,6 +70,9 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["TMP"] = os.environ["TEMP"] = os.environ["TMPDIR"]
     for variable in SANDBOX_UNSET:
         os.environ.pop(variable, None)
+    # Prefect gives the temporary server a `protokoll ingest` starts 20 s, which a loaded machine
+    # (the suite's own workers among its load) overruns: a bound that load breaks, made generous.
+    os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "180"
     tempfile.tempdir = None  # tempfile caches its first choice of folder: choose again, from TMPDIR
     assert Path(tempfile.gettempdir()) == sandbox / "tmp"
 
