@@ -28,8 +28,9 @@ from pathlib import Path
 from extractors.record import EXTRACTOR_VERSION
 from pipeline.extract import SUPPORTED, file_sha256
 from pipeline.extract.isolated import Extracted, Limits, extract_isolated
-from pipeline.store import Store, StoreError, default_db
+from pipeline.store import Store, default_db
 from pipeline.store.base import is_newer
+from pipeline.store.errors import store_failure  # noqa: F401  (flows/ingest.py takes it from here)
 from pipeline.store.files import record_file
 from pipeline.store.runs import (
     finish_run_row,
@@ -354,11 +355,3 @@ def _alive(pid: int) -> bool:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
-def store_failure(exc: BaseException) -> str:
-    """One line for a store that failed mid-run."""
-    if isinstance(exc, StoreError):
-        return str(exc)
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"{exc.__class__.__name__}: {text}"

@@ -1,32 +1,3 @@
-"""The data protokoll works with: the reader's Layout and the extracted record."""
-
-from schemas.layout import Layout, Line, Segment, Table
-from schemas.record import (
-    GROUP_WEIGHT,
-    Amount,
-    Attendee,
-    AttendeeGroup,
-    Decision,
-    DecisionKind,
-    Document,
-    DocumentKind,
-    Item,
-    TableAmount,
-)
-
-__all__ = [
-    "GROUP_WEIGHT",
-    "Amount",
-    "Attendee",
-    "AttendeeGroup",
-    "Decision",
-    "DecisionKind",
-    "Document",
-    "DocumentKind",
-    "Item",
-    "Layout",
-    "Line",
-    "Segment",
-    "Table",
-    "TableAmount",
-]
+"""The data protokoll works with: the reader's Layout (schemas/layout.py) and the extracted
+record (schemas/record.py). Import from those modules: this package imports neither, so a
+command that reads the store does not build the reader's models."""

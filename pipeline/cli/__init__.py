@@ -1,16 +1,21 @@
-"""The `protokoll` command."""
+"""The `protokoll` command.
+
+Each command imports what it needs when it runs: the command modules import click and little
+else, so `--help`, a search or an export does not pay for the extractors (spaCy) or the web stack.
+bench/startup_bench.py measures it.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from extractors.readers import UnreadableDocument, printable_name
-from pipeline.extract import extract_file
-from schemas.record import Document
+if TYPE_CHECKING:
+    from schemas.record import Document
 
 
 @click.group()
@@ -23,10 +28,14 @@ def main() -> None:
     sqlite:///PATH for SQLite, postgresql://USER@HOST:PORT/DB for PostgreSQL. Without --db,
     $PROTOKOLL_DB names it, else ~/.local/share/protokoll/protokoll.db.
     \b
-    Exit status: 0 done (a load or ingest that quarantined some files is done: each is named
-    on stderr with its reason); 1 a load, ingest or schedule run could not complete (store
-    unreachable, inbox missing); 2 a bad argument, a store a query cannot open, or a file
-    `extract` cannot read.
+    Exit status (every command):
+      0  done (a load or ingest that quarantined some files is done: each is named on stderr
+         with its reason; a search with no hits is done)
+      1  nothing to show: `person` matched no one or several people, `case` found no item
+         with the diarienummer; or a run could not complete: a load, ingest or schedule run
+         (store unreachable, input missing), `serve` (the port cannot be listened on)
+      2  a bad argument or option, a store a query cannot open, a file `extract` cannot
+         read, an export to a file suffix no format has or a binary export to a terminal
     """
 
 
@@ -36,6 +45,9 @@ def main() -> None:
               help="json: the extraction contract; text: a summary to read.")
 def extract(file: Path, fmt: str) -> None:
     """Extract one PDF or DOCX and print its record."""
+    from extractors.readers import UnreadableDocument, printable_name  # the extractors load spaCy
+    from pipeline.extract import extract_file
+
     try:
         record = extract_file(file)
     except UnreadableDocument as exc:

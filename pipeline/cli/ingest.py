@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from pipeline.cli.store import DB_HELP, QUARANTINE_HELP, fail, limit_options, one_line_errors, run_errors
-from pipeline.ingest import FileOutcome, list_runs
-from pipeline.store import default_db, open_store
+from pipeline.store import default_db, open_store  # light: the store's modules load when a store opens
+
+if TYPE_CHECKING:
+    from pipeline.ingest import FileOutcome
 
 WORKERS_HELP = "Files extracted at once, each in its own process (default: the number of cores)."
 
@@ -145,6 +147,8 @@ def schedule(inbox: Path, cron: str | None, interval: float | None, name: str, d
 @one_line_errors
 def runs(db: str | None, limit: int, fmt: str) -> None:
     """The latest runs, newest first: when, what, their counts and every file they quarantined, with the reason."""
+    from pipeline.ingest import list_runs  # the ingest module loads the extractors
+
     with open_store(db, create=False) as store:
         found = list_runs(store, limit)
     if fmt == "json":

@@ -21,21 +21,12 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
-from pipeline.extract.isolated import Limits
-from pipeline.ingest import (
-    FileOutcome,
-    conclude_run,
-    default_quarantine,
-    discover,
-    ingest_file,
-    start_run,
-    store_failure,
-)
-from pipeline.store import SearchRequest, SearchResult, Store, StoreError, open_store
-from pipeline.store.results import FACETS, Hit, LoadOutcome, PersonReport, day_bound, kronor_amount
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # what the commands import, each when it runs (`--help` imports click only)
     from pipeline.archive.meetings import MeetingHits
+    from pipeline.extract.isolated import Limits
+    from pipeline.ingest import FileOutcome
+    from pipeline.store import SearchResult, Store
+    from pipeline.store.results import Hit, LoadOutcome, PersonReport
 
 DOCUMENT_KINDS = ("protokoll", "minnesanteckningar", "rapport", "verksamhetsplan", "annat")
 DECISION_KINDS = ("decision", "noted", "no_decision", "recommendation")
@@ -62,9 +53,9 @@ def _one_line(status: int) -> Callable[[F], F]:
         def wrapper(*args: object, **kwargs: object) -> object:
             try:
                 return command(*args, **kwargs)
-            except StoreError as exc:
-                fail(str(exc), status)
             except Exception as exc:  # a database gone away mid-command, or a bug: still one line
+                from pipeline.store.errors import store_failure
+
                 fail(store_failure(exc), status)
         return wrapper  # type: ignore[return-value]
     return decorate
@@ -92,6 +83,8 @@ def limit_options(command: F) -> F:
 
 
 def limits_of(time_base: float | None, time_per_page: float | None, memory_mb: int | None) -> Limits:
+    from pipeline.extract.isolated import Limits
+
     return Limits.from_env(time_base, time_per_page, memory_mb)
 
 
@@ -123,8 +116,16 @@ def load(paths: tuple[Path, ...], records: click.utils.LazyFile | None, db: str 
     line) are loaded by the same rules: how records reach a store from other machines, or move
     from one store to another. A line that is no valid record is named on stderr and skipped.
 
+    On a terminal an overall progress bar on stderr shows files and pages done and the time left;
+    otherwise a line per file and the summary line are all there is.
+
     Exit 0 when the run completed, 1 when it could not (store unreachable, input missing).
     """
+    from pipeline.cli.progress import BatchProgress
+    from pipeline.extract.page_count import count_pages
+    from pipeline.ingest import conclude_run, default_quarantine, discover, ingest_file, start_run
+    from pipeline.store import open_store
+
     if records is not None:
         if paths:
             fail("give either files and folders or --records, not both", status=1)
@@ -142,13 +143,19 @@ def load(paths: tuple[Path, ...], records: click.utils.LazyFile | None, db: str 
         outcomes: list[FileOutcome] = []
         for path in discovery.missing:
             click.echo(f"protokoll: {path}: no such file or folder", err=True)
-        for path in discovery.files:
-            outcome = ingest_file(store, path, run_id, limits, quarantine_dir, retry_quarantined=True, workers=1)
-            outcomes.append(outcome)
-            if outcome.status == "quarantined":
-                click.echo(f"protokoll: {path}: {outcome.reason}", err=True)
-            else:
-                click.echo(describe_outcome(outcome))
+        progress = BatchProgress(discovery.files, count_pages)
+        try:
+            for path in discovery.files:
+                outcome = ingest_file(store, path, run_id, limits, quarantine_dir, retry_quarantined=True,
+                                      workers=1)
+                outcomes.append(outcome)
+                progress.advance(path)
+                if outcome.status == "quarantined":
+                    progress.echo(f"protokoll: {path}: {outcome.reason}", err=True)
+                else:
+                    progress.echo(describe_outcome(outcome))
+        finally:
+            progress.close()
         if any(o.counts_as == "new" for o in outcomes):
             store.optimize()
         missing = ", ".join(map(str, discovery.missing))
@@ -211,6 +218,8 @@ def load_records(store: Store, lines: Iterable[str], name: str | None = None) ->
 
 def _load_batch(store: Store, batch: list[tuple[int, object]], name: str) -> list[tuple[int, LoadOutcome | None]]:
     """The batch in one transaction; when the store refuses it, record by record, naming the one refused."""
+    from pipeline.store.errors import StoreError, store_failure
+
     if not batch:
         return []
     try:
@@ -293,6 +302,8 @@ def search(query: str, db: str | None, organisation: str | None, body: str | Non
     phrase ("Samordningsteam Hallstahammar"), use OR, -word, word*.
 
     --format json prints the object GET /api/search answers for the same query and filters."""
+    from pipeline.store import SearchRequest, open_store
+
     request = SearchRequest(
         text=query, organisation=organisation, body=body, kinds=kinds,
         date_from=parse_day(date_from, "--from", first=True), date_to=parse_day(date_to, "--to", first=False),
@@ -317,6 +328,8 @@ def parse_day(value: str | None, option: str, first: bool) -> date | None:
     """YYYY, YYYY-MM or YYYY-MM-DD as the first (or last) day it names."""
     if value is None:
         return None
+    from pipeline.store.results import day_bound
+
     try:
         return day_bound(value, first)
     except ValueError:
@@ -327,6 +340,8 @@ def parse_amount(value: str | None, option: str) -> int | None:
     """An amount in kronor from "50000", "50 000", "50 tkr", "1,5 mkr"."""
     if value is None:
         return None
+    from pipeline.store.results import kronor_amount
+
     try:
         return kronor_amount(value)
     except ValueError:
@@ -336,6 +351,8 @@ def parse_amount(value: str | None, option: str) -> int | None:
 def render_hits(result: SearchResult, offset: int = 0, groups: list[MeetingHits] | None = None) -> str:
     """The hits by meeting (each meeting once with its files, each hit once with the other files'
     pages), or one by one when no grouping is given; the notice first when words were corrected."""
+    from pipeline.store.results import FACETS
+
     notice = [result.notice] if result.notice else []
     if not result.hits:
         return "\n".join([*notice, "No hits." if not result.total else
@@ -390,6 +407,8 @@ def person(name: str, db: str | None, fmt: str, index: str | None) -> None:
     ("Britt-Mari" / "Britt Mari", any case). Exit 1 when no one or several people match."""
     if not name.strip():
         fail("give a name to look up")
+    from pipeline.store import open_store
+
     with open_store(db, create=False, index=index) as store:
         found = store.find_persons(name)
         if not found:
@@ -432,6 +451,8 @@ def reindex(db: str | None, index: str | None) -> None:
     Not needed in the ordinary run of things: every load and delete updates the index, and a
     missing or unreadable one is rebuilt when it is next opened. Searches go on answering from
     the old index until the new one is complete."""
+    from pipeline.store import open_store
+
     started = time.monotonic()
     with open_store(db, create=False, index=index) as store:
         documents = store.reindex()

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from pipeline.archive.meetings import meeting_attendee_rows, meeting_decision_rows
 from pipeline.cli.store import DB_HELP, fail, one_line_errors, parse_day
-from pipeline.exports import DELIMITERS, EXTENSIONS, FORMATS, describe_selection, export
-from pipeline.store import SearchRequest, default_db, open_store
-from pipeline.store.browse import DECISION_KIND_LABELS, AttendeeRow, DecisionRow, attendee_rows
+from pipeline.exports import DELIMITERS, EXTENSIONS, FORMATS
+from pipeline.store.labels import DECISION_KIND_LABELS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the store, the exports' writers and the web stack load when a command runs
     from fastapi import FastAPI
+
+    from pipeline.store import SearchRequest
 
 F = TypeVar("F", bound=Callable[..., object])
 # --kind takes the record's names or the Swedish ones ("inget-beslut" saves quoting a space).
@@ -71,6 +71,11 @@ def export_decisions(db: str | None, date_from: str | None, date_to: str | None,
     """Export the decisions the filters keep, in meeting order, each once however many files
     record its meeting (the rows name the meeting and all its files); DOCX is a
     beslutsförteckning with a heading per meeting."""
+    from pipeline.archive.meetings import meeting_decision_rows
+    from pipeline.exports.tables import describe_selection, export
+    from pipeline.store import open_store
+    from pipeline.store.browse import DecisionRow
+
     fmt = output_format(fmt, output)
     request = selection(date_from, date_to, organisation, body, query,
                         decision_kinds=tuple(dict.fromkeys(KIND_NAMES[k.lower()] for k in kinds)))
@@ -88,6 +93,11 @@ def export_attendees(db: str | None, date_from: str | None, date_to: str | None,
                      output: Path | None) -> None:
     """Export the attendees of the meetings the filters keep (with --query: the meetings with hits),
     once per meeting: as its primary file lists them."""
+    from pipeline.archive.meetings import meeting_attendee_rows
+    from pipeline.exports.tables import describe_selection, export
+    from pipeline.store import open_store
+    from pipeline.store.browse import AttendeeRow, attendee_rows
+
     fmt = output_format(fmt, output)
     request = selection(date_from, date_to, organisation, body, query)
     with open_store(db, create=False) as store:
@@ -98,17 +108,26 @@ def export_attendees(db: str | None, date_from: str | None, date_to: str | None,
 
 def selection(date_from: str | None, date_to: str | None, organisation: str | None, body: str | None,
               query: str | None, decision_kinds: tuple[str, ...] = ()) -> SearchRequest:
+    from pipeline.store import SearchRequest
+
     return SearchRequest(text=query or "", organisation=organisation, body=body,
                          date_from=parse_day(date_from, "--from", first=True),
                          date_to=parse_day(date_to, "--to", first=False), decision_kinds=decision_kinds)
 
 
 def output_format(fmt: str | None, output: Path | None) -> str:
+    """--format, else the -o file's suffix, else CSV; a suffix no format has is refused (exit 2),
+    not written as CSV under a name that says otherwise."""
     if fmt:
         return fmt
-    if output is not None and output.suffix.lower() in FORMAT_OF_SUFFIX:
-        return FORMAT_OF_SUFFIX[output.suffix.lower()]
-    return "csv"
+    if output is None or not output.suffix:
+        return "csv"
+    suffix = output.suffix.lower()
+    if suffix not in FORMAT_OF_SUFFIX:
+        known = ", ".join(f"{ext} ({name})" for ext, name in FORMAT_OF_SUFFIX.items())
+        fail(f"{output.name}: no export format has the suffix '{output.suffix}': use {known}, "
+             "or name the format with --format")
+    return FORMAT_OF_SUFFIX[suffix]
 
 
 def write(content: bytes, fmt: str, output: Path | None, what: str) -> None:
@@ -138,15 +157,23 @@ def write(content: bytes, fmt: str, output: Path | None, what: str) -> None:
               help="Another host name browsers reach the server by (repeatable); loopback names always work.")
 def serve(db: str | None, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
     """Search, meetings, decisions, people and exports in the browser; JSON under /api with its
-    OpenAPI schema at /openapi.json. Read-only: nothing in the store or on disk is changed."""
+    OpenAPI schema at /openapi.json. Read-only: nothing in the store or on disk is changed.
+    Exit 1 when the address cannot be listened on (a port in use), 2 when the store cannot be opened."""
     import uvicorn  # the web stack loads only for this command
+
+    from pipeline.store import default_db
 
     app = build_app(db or default_db(), allowed_hosts(host, allow_hosts))
     if not is_loopback(host):
         click.echo(f"protokoll: listening on {host}: the archive is readable by anyone who can reach this "
                    "machine", err=True)
     click.echo(f"Protokollarkivet: http://{'localhost' if is_loopback(host) else host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    except SystemExit as exc:  # uvicorn's own status for a server that never started is 3: ours is 1
+        if exc.code not in (0, None):
+            fail(f"cannot serve on {host}:{port} (the reason is logged above)", status=1)
+        raise
 
 
 @one_line_errors

@@ -8,13 +8,22 @@ names; it is opened when first searched or loaded into.
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline.store.base import Store
-from pipeline.store.errors import QueryError, StoreError
-from pipeline.store.results import Hit, LoadOutcome, PersonReport, SearchRequest, SearchResult
+if TYPE_CHECKING:
+    from pipeline.store.base import Store
+    from pipeline.store.errors import QueryError, StoreError
+    from pipeline.store.results import Hit, LoadOutcome, PersonReport, SearchRequest, SearchResult
+
+# Where each name of the store's interface is defined. They load when first asked for, so a light
+# module of the package (errors.py, labels.py) or default_db costs a command nothing more.
+_EXPORTS = {"Store": "base", "QueryError": "errors", "StoreError": "errors", "Hit": "results",
+            "LoadOutcome": "results", "PersonReport": "results", "SearchRequest": "results",
+            "SearchResult": "results"}
 
 __all__ = [
     "Hit",
@@ -28,6 +37,15 @@ __all__ = [
     "default_db",
     "open_store",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f"pipeline.store.{_EXPORTS[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'pipeline.store' has no attribute '{name}'")
+
 
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 POSTGRES_SCHEMES = {"postgresql", "postgres"}
@@ -58,11 +76,15 @@ def open_store(url: str | None = None, create: bool = True, index: str | Path | 
             path.parent.mkdir(parents=True, exist_ok=True)
         store = SqliteStore(path, create=create)
     else:
+        from pipeline.store.errors import StoreError
+
         raise StoreError(f"unsupported database URL scheme '{scheme}://': use a file path, sqlite:///PATH "
                          "or postgresql://USER@HOST:PORT/DATABASE")
     from pipeline.search.location import index_path
 
     store.index_path = index_path(url, index)
+    from pipeline.store.errors import StoreError
+
     try:
         store.fresh = 1 in store.migrate()
     except StoreError:

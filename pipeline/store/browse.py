@@ -25,16 +25,10 @@ from pydantic import BaseModel, ConfigDict
 
 from extractors.text import fold, person_key
 from pipeline.store.base import MAX_LIMIT, Store
+from pipeline.store.labels import DECISION_KIND_LABELS
 from pipeline.store.results import Hit, SearchRequest
 from schemas.record import Attendee, Decision, Document, Item
 
-# The decision kinds as a Swedish beslutsförteckning names them.
-DECISION_KIND_LABELS: dict[str, str] = {
-    "decision": "beslut",
-    "noted": "noterat",
-    "no_decision": "inget beslut",
-    "recommendation": "rekommendation",
-}
 MAX_EXPORT_HITS = 100_000  # a query matching more than this is no list anyone reads
 FACET_COLUMNS = {"organisation": "d.organisation", "body": "d.body", "year": "d.year", "kind": "d.kind"}
 

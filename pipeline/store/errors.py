@@ -7,3 +7,11 @@ class StoreError(Exception):
 
 class QueryError(StoreError):
     """A query string or filter that cannot be searched (empty, only exclusions, too long)."""
+
+
+def store_failure(exc: BaseException) -> str:
+    """One line for a store that failed mid-run (or any failure a command ends in)."""
+    if isinstance(exc, StoreError):
+        return str(exc)
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{exc.__class__.__name__}: {text}"

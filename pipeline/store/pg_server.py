@@ -11,6 +11,7 @@ import os
 import pwd
 import shutil
 import socket
+import stat
 import subprocess
 import tempfile
 from pathlib import Path
@@ -46,12 +47,23 @@ def free_loopback_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def cluster_parent() -> str:
+    """Where the cluster's folder goes: the temporary folder, unless the server's user could not
+    reach into it (as root the server runs as ``postgres``, and a root-only folder on the way, as
+    pytest's own temporary folder is, stops it); then the system's. The folder is deleted on stop."""
+    folder = Path(tempfile.gettempdir())
+    if os.geteuid() != 0:
+        return str(folder)
+    reachable = all(p.stat().st_mode & stat.S_IXOTH for p in [folder, *folder.parents])
+    return str(folder) if reachable else "/tmp"
+
+
 class ThrowawayPostgres:
     """``with ThrowawayPostgres() as server: server.url`` — a fresh cluster, stopped and deleted after."""
 
     def __init__(self) -> None:
         self.bin = find_server_binaries()
-        self.folder = Path(tempfile.mkdtemp(prefix="protokoll-pg-"))
+        self.folder = Path(tempfile.mkdtemp(prefix="protokoll-pg-", dir=cluster_parent()))
         self.data = self.folder / "data"
         self.port = free_loopback_port()
         self.running = False

@@ -13,7 +13,8 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
 
 from pipeline.archive.meetings import decisions_once, meeting_attendee_rows, meeting_decision_rows
-from pipeline.exports import MEDIA_TYPES, describe_selection, export, file_name
+from pipeline.exports import MEDIA_TYPES
+from pipeline.exports.tables import describe_selection, export, file_name
 from pipeline.store.browse import (
     AttendeeRow,
     DecisionEntry,

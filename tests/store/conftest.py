@@ -20,6 +20,7 @@ from pipeline.store import Store, open_store
 from pipeline.store.pg_server import ThrowawayPostgres
 from schemas.record import Document
 from tests.conftest import SAMPLES
+from tests.shared import made_once
 
 BACKENDS = ("sqlite", "postgres")
 
@@ -38,11 +39,19 @@ def index_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def sample_records() -> dict[str, Document]:
-    """Every rendered sample's record by file name, extracted once per test session."""
+def sample_records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Document]:
+    """Every rendered sample's record by file name, extracted once per test run (by the first
+    xdist worker that asks; the others read the records' JSON)."""
     files = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".docx"))
     assert len(files) == 15, "samples/ must hold the 15 rendered seeds"
-    return {path.name: extract_file(path) for path in files}
+
+    def extract_all(folder: Path) -> None:
+        for path in files:
+            (folder / f"{path.name}.json").write_text(extract_file(path).model_dump_json(), encoding="utf-8")
+
+    folder = made_once(tmp_path_factory, "sample-records", extract_all)
+    return {path.name: Document.model_validate_json((folder / f"{path.name}.json").read_text(encoding="utf-8"))
+            for path in files}
 
 
 class StoreUrls:

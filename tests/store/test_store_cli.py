@@ -180,3 +180,51 @@ def test_the_commands_on_postgresql(archive: Path, postgres_server: ThrowawayPos
     answer = json.loads(run("search", "RMGT", "--db", url, "--format", "json").stdout)
     assert answer["hits"][0]["item_title"] == "Rådgivande myndighetsgemensamt team (RMGT)"
     assert run("person", "rolf urby", "--db", url).stdout.startswith("Rolf Urby\nAttended 1 meeting:")
+
+
+def test_every_exit_status_a_command_gives_is_in_help(loaded_db: str, tmp_path: Path) -> None:
+    help_text = run("--help").stdout
+    statuses = help_text.split("Exit status", 1)[1].split("Options:", 1)[0]
+    nobody = run("person", "Nobody Here", "--db", loaded_db)
+    assert "no person named 'Nobody Here'" in one_line_error(nobody, status=1)
+    bad_query = run("search", "-", "--db", loaded_db)
+    assert bad_query.exit_code == 2
+    unreadable = run("load", str(tmp_path / "saknas"), "--db", str(tmp_path / "x.db"))
+    assert unreadable.exit_code == 1
+    for status, words in ((0, ("done",)), (1, ("`person` matched no one", "`case`", "load", "`serve`")),
+                          (2, ("bad argument", "a store a query cannot open", "`extract`", "suffix"))):
+        block = statuses.split(f"\n    {status}  ", 1)[1].split(f"\n    {status + 1}  ", 1)[0]
+        assert all(w in " ".join(block.split()) for w in words), (status, block)
+    assert "Exit 1 when no one or several people match" in " ".join(run("person", "--help").stdout.split())
+
+
+def test_load_draws_a_progress_bar_on_a_terminal_and_only_its_lines_otherwise(archive: Path, tmp_path: Path) -> None:
+    import os
+    import pty
+
+    controller, terminal = pty.openpty()
+    loading = subprocess.Popen([str(PROTOKOLL), "load", str(archive), "--db", str(tmp_path / "tty.db")],
+                               stdout=subprocess.PIPE, stderr=terminal, stdin=subprocess.DEVNULL, text=True)
+    os.close(terminal)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal's other side closed: the command has exited
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(controller)
+    stdout = loading.stdout.read()  # type: ignore[union-attr]
+    assert loading.wait(timeout=300) == 0
+    bars = [b.strip() for b in drawn.decode().replace("\x1b[K", "").split("\r") if b.strip().startswith("load [")]
+    pages = sum(int(b.split(" files  ")[1].split("/")[1].split()[0]) for b in bars[:1])
+    assert bars[0].startswith("load [......") and " 0/3 files  0/" in bars[0]
+    assert bars[-1].startswith("load [" + "#" * 24 + "]") and f"3/3 files  {pages}/{pages} pages  done in" in bars[-1]
+    assert pages >= 3 and any(" left  " in b or "done in" in b for b in bars[1:])
+    assert "trasig.pdf" in drawn.decode()  # the quarantined file's line went above the bar
+    assert stdout.splitlines()[-1] == "3 files: 2 loaded, 1 quarantined, 1 not PDF/DOCX skipped"
+    piped = run("load", str(archive), "--db", str(tmp_path / "piped.db"))
+    assert "load [" not in piped.stderr + piped.stdout and "\r" not in piped.stderr + piped.stdout
+    assert piped.stdout.splitlines()[-1] == "3 files: 2 loaded, 1 quarantined, 1 not PDF/DOCX skipped"

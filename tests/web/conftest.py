@@ -16,6 +16,7 @@ from pipeline.store import Store, open_store
 from pipeline.web import create_app
 from schemas.record import Document
 from tests.conftest import SAMPLES
+from tests.shared import made_once
 
 with warnings.catch_warnings():  # Starlette asks for httpx2; httpx is what the dev extra installs
     warnings.simplefilter("ignore")
@@ -26,11 +27,14 @@ BASE_URL = "http://127.0.0.1"  # the app answers loopback names only
 
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = str(tmp_path_factory.mktemp("web") / "arkiv.db")
-    result = CliRunner().invoke(main, ["load", str(SAMPLES), "--db", db])
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == "15 files: 15 loaded, 1 not PDF/DOCX skipped"  # samples/render.py
-    return db
+    """The samples' store (and its index beside it), loaded once per test run by the first xdist
+    worker that asks; the tests only read it."""
+    def load(folder: Path) -> None:
+        result = CliRunner().invoke(main, ["load", str(SAMPLES), "--db", str(folder / "arkiv.db")])
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.splitlines()[-1] == "15 files: 15 loaded, 1 not PDF/DOCX skipped"  # samples/render.py
+
+    return str(made_once(tmp_path_factory, "web", load) / "arkiv.db")
 
 
 @pytest.fixture(scope="session")

@@ -19,9 +19,12 @@ from docx.text.paragraph import Paragraph
 
 from extractors.text import fold
 from pipeline.cli import main
-from pipeline.exports import FORMULA_STARTS, export, to_csv, to_xlsx
+from pipeline.exports import FORMULA_STARTS
+from pipeline.exports.spreadsheet import to_xlsx
+from pipeline.exports.tables import export, to_csv
 from pipeline.store import SearchRequest, Store
 from pipeline.store.browse import DecisionRow
+from pipeline.store.labels import DECISION_KIND_LABELS
 from schemas.record import Amount, Document, Item
 from tests.web.conftest import meeting_of, renderings
 
@@ -322,6 +325,21 @@ def test_bad_options_end_in_one_line_and_exit_2(web_db: str, tmp_path: Path) -> 
             assert result.stderr.count("\n") == 1
     missing = run("export", "attendees", "--db", str(tmp_path / "saknas.db"))
     assert missing.exit_code == 2 and "no store at" in missing.stderr
+
+
+def test_an_output_suffix_no_format_has_is_refused_naming_those_that_exist(web_db: str, tmp_path: Path) -> None:
+    target = tmp_path / "beslut.txt"
+    result = run("export", "decisions", "--db", web_db, "-o", str(target))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("protokoll: beslut.txt: ") and "'.txt'" in result.stderr
+    assert all(suffix in result.stderr for suffix in (".csv", ".xlsx", ".jsonl", ".docx", "--format"))
+    assert not target.exists()  # nothing written under a name that says otherwise
+    named = run("export", "decisions", "--db", web_db, "-o", str(target), "--format", "json")
+    assert named.exit_code == 0, named.stderr  # the format named outright is written, whatever the suffix
+    assert json.loads(target.read_text(encoding="utf-8").splitlines()[0])["kind"] in DECISION_KIND_LABELS
+    bare = tmp_path / "beslut"
+    assert run("export", "decisions", "--db", web_db, "-o", str(bare)).exit_code == 0
+    assert bare.read_bytes().startswith(b"\xef\xbb\xbf")  # no suffix at all: CSV, the default
 
 
 def test_csv_and_json_go_to_standard_output(web_db: str) -> None:

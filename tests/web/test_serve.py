@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -52,3 +53,15 @@ def test_only_loopback_names_are_answered_unless_another_host_is_bound() -> None
     assert allowed_hosts("192.168.1.20", ("arkiv.kommun.se",)) == ["127.0.0.1", "localhost", "arkiv.kommun.se",
                                                                     "192.168.1.20"]
     assert allowed_hosts("0.0.0.0", ()) == ["*"]
+
+
+def test_a_port_in_use_is_exit_1_as_help_says(web_db: str) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([str(PROTOKOLL), "serve", "--db", web_db, "--port", str(port)],
+                                capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr  # uvicorn's own status would be 3, which --help does not name
+    assert result.stderr.splitlines()[-1] == f"protokoll: cannot serve on 127.0.0.1:{port} (the reason is logged above)"
+    assert "address already in use" in result.stderr
