@@ -33,7 +33,8 @@ def test_runs_that_change_nothing_leave_one_row(tmp_path: Path) -> None:
         by_inbox: dict[str, list[tuple[int, int]]] = {}
         for run in runs:
             by_inbox.setdefault(run["inputs"][0], []).append((run["new_files"], run["skipped_files"]))
-        assert by_inbox == {str(inbox.resolve()): [(0, 1), (1, 0)], str(other.resolve()): [(0, 0)]}
+        assert {k: sorted(v) for k, v in by_inbox.items()} == {str(inbox.resolve()): [(0, 1), (1, 0)],
+                                                                str(other.resolve()): [(0, 0)]}
         # the replaced checks' per-file rows went with them
         assert store.query("SELECT count(*) FROM ingest_files")[0][0] == 2
 
@@ -43,7 +44,7 @@ def test_runs_that_change_nothing_leave_one_row(tmp_path: Path) -> None:
         check(store, inbox, quarantine)
         mine = [(r["new_files"], r["failed_files"], r["skipped_files"]) for r in list_runs(store)
                 if r["inputs"] == [str(inbox.resolve())]]
-    assert mine == [(0, 0, 2), (0, 1, 1), (0, 0, 1), (1, 0, 0)]
+    assert sorted(mine) == [(0, 0, 1), (0, 0, 2), (0, 1, 1), (1, 0, 0)]  # fast runs can share a millisecond
 
 
 def test_a_failed_run_is_never_replaced(tmp_path: Path) -> None:
