@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from flows.environment import prefect_defaults
+from flows.errors import Stopped
+from flows.lifeline import name_this_process_as_scheduler
 
 Echo = Callable[[str], None]
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
@@ -41,15 +43,11 @@ POLLS_PER_INTERVAL = 20
 SKIPPED_RUN = "Skipped flow run %s: the run before it is still going (one run at a time)"
 
 
-class Stopped(Exception):
-    """A run once (`protokoll ingest`) ended by SIGTERM or SIGINT before it completed."""
-
-
 def run_once(parameters: dict[str, Any], workers: int | None, listener: Callable[[str, Any], None]) -> dict[str, Any]:
     """One run of the ingest flow; its report. `listener` hears ("start", files) and ("file",
     FileOutcome) as the run goes. The server: PREFECT_API_URL, else the one `protokoll schedule`
     runs (flows/server.py), else Prefect's ephemeral one, started for this run alone.
-    Raises flows.ingest.IngestFailed when the run cannot complete, Stopped on SIGTERM or SIGINT."""
+    Raises flows.errors.IngestFailed when the run cannot complete, Stopped on SIGTERM or SIGINT."""
     prefect_defaults()
     if not os.environ.get("PREFECT_API_URL"):
         from flows.server import running_server
@@ -84,6 +82,7 @@ def serve_on_schedule(name: str, cron: str | None, interval: float | None, param
     the flow runs still going and return. Without PREFECT_API_URL a local Prefect server is started
     for it (the ephemeral one runs no scheduler) and stopped on the way out."""
     prefect_defaults(logging_level="INFO")  # a service: its log says when runs start and end
+    name_this_process_as_scheduler()  # its flow runs end should it be killed (flows/lifeline.py)
     with stop_signals(), contextlib.suppress(KeyboardInterrupt):  # a stop before serving began
         if os.environ.get("PREFECT_API_URL"):
             _serve_then_end_runs(name, cron, interval, parameters, echo)
@@ -151,7 +150,8 @@ def _poll_seconds(interval: float | None) -> float:
 
 
 def _say_skipped_runs_plainly(record: logging.LogRecord) -> bool:
-    if isinstance(record.msg, str) and record.msg.startswith("Aborted submission") and record.args and "CANCELLED" in map(str, record.args):
+    refused = isinstance(record.msg, str) and record.msg.startswith("Aborted submission")
+    if refused and isinstance(record.args, tuple) and "CANCELLED" in map(str, record.args):
         record.msg, record.args = SKIPPED_RUN, record.args[:1]
     return True
 

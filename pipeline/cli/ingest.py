@@ -66,8 +66,8 @@ def ingest(inbox: Path, db: str | None, quarantine_dir: Path | None, workers: in
     parameters = flow_parameters(inbox, db, quarantine_dir, workers, time_base, time_per_page, memory_mb,
                                  retry_quarantined)
     open_store(parameters["db"]).close()  # an unreachable store is one line before Prefect starts
-    from flows.ingest import IngestFailed
-    from flows.service import Stopped, run_once
+    from flows.errors import IngestFailed, Stopped
+    from flows.service import run_once
 
     progress = Progress()
     try:
