@@ -58,10 +58,10 @@ def processes_with(marker: str) -> set[int]:
     return found
 
 
-def wait_for(condition: object, what: str, limit: float = PATIENCE) -> None:
+def wait_for(condition: object, what: str, limit: float = PATIENCE, log: object = None) -> None:
     deadline = time.monotonic() + limit
     while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, f"no {what} within {limit:.0f} s"
+        assert time.monotonic() < deadline, f"no {what} within {limit:.0f} s" + (f"; log:\n{log()}" if log else "")  # type: ignore[operator]
         time.sleep(0.2)
 
 
@@ -75,7 +75,8 @@ class Service:
         self.home = tmp_path / "prefect"
         self.pidfile, self.rcfile = tmp_path / "schedule.pid", tmp_path / "schedule.rc"
         (tmp_path / "service.sh").write_text(SERVICE_SCRIPT)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+        # The session's Prefect settings stay out: the command's own (an INFO log for a service) apply.
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_API", "PREFECT_LOGGING"))}
         env.update(PREFECT_HOME=str(self.home), PIDFILE=str(self.pidfile), RCFILE=str(self.rcfile),
                    PROTOKOLL_TEST_MARKER=str(tmp_path))
         self.marker = f"PROTOKOLL_TEST_MARKER={tmp_path}"
@@ -142,16 +143,17 @@ def flow_run_starts(log: str) -> list[float]:
 
 @pytest.mark.parametrize("service", [10], indirect=True)
 def test_schedule_runs_at_its_interval_and_stops_on_sigterm(service: Service) -> None:
-    wait_for(lambda: service.completed_runs(), "completed run")
+    wait_for(lambda: service.completed_runs(), "completed run", log=lambda: service.log)
     with open_store(str(service.db), create=False) as store:
         assert sorted(row[0] for row in store.query("SELECT source FROM documents")) == sorted(SMALL)
-    wait_for(lambda: len(flow_run_starts(service.log)) >= 5, "five flow runs")
+    wait_for(lambda: len(flow_run_starts(service.log)) >= 5, "five flow runs", log=lambda: service.log)
     started = processes_with(service.marker)
     assert len(started) > 2  # the command, the server it started, a flow run or its tracker at least
 
     # The mean period from the second run on: the first may have waited for the runner to start.
     starts = flow_run_starts(service.log)[1:]
     period = (starts[-1] - starts[0]) / (len(starts) - 1)
+    print(f"mean period {period:.2f} s for --interval 10 over {len(starts) - 1} periods")
     assert 8.0 <= period <= 12.0, (period, starts)
     assert "Aborted submission" not in service.log and "Traceback" not in service.log, service.log
     assert service.log.count("Skipped flow run") <= 1, service.log  # at most while the runner started
@@ -167,7 +169,7 @@ def test_schedule_runs_at_its_interval_and_stops_on_sigterm(service: Service) ->
 
 @pytest.mark.parametrize("service", [30], indirect=True)
 def test_schedule_stops_on_sigint_though_its_parent_ignored_it(service: Service) -> None:
-    wait_for(lambda: service.completed_runs(), "completed run")
+    wait_for(lambda: service.completed_runs(), "completed run", log=lambda: service.log)
     asked = time.monotonic()
     assert service.stop(signal.SIGINT) == 0, service.log
     print(f"stopped {time.monotonic() - asked:.1f} s after SIGINT")
@@ -177,8 +179,9 @@ def test_schedule_stops_on_sigint_though_its_parent_ignored_it(service: Service)
 
 @pytest.mark.parametrize("service", [10], indirect=True)
 def test_a_killed_schedule_takes_its_server_and_flow_run_with_it(service: Service) -> None:
-    wait_for(lambda: service.completed_runs(), "completed run")
-    wait_for(lambda: len(flow_run_starts(service.log)) >= 2, "a second flow run")  # one may be going now
+    wait_for(lambda: service.completed_runs(), "completed run", log=lambda: service.log)
+    # after a second run has begun: the kill may find one going
+    wait_for(lambda: len(flow_run_starts(service.log)) >= 2, "a second flow run", log=lambda: service.log)
     os.kill(service.pid, signal.SIGKILL)
     service.script.wait(PATIENCE)
     wait_for(lambda: not processes_with(service.marker), "end of every process it started", limit=120)
