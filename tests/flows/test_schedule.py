@@ -30,41 +30,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.store import open_store
-from tests.flows.conftest import SMALL, make_inbox
+from tests.flows.conftest import PATIENCE, SERVICE_SCRIPT, SMALL, make_inbox, processes_with, wait_for
 
 PROTOKOLL = Path(sys.executable).parent / "protokoll"
-SERVICE_SCRIPT = """trap '' INT
-"$@" &
-echo $! > "$PIDFILE"
-wait $!
-echo $? > "$RCFILE"
-"""
-PATIENCE = 240.0  # seconds any one wait may take on a loaded machine before the test gives up
-
-
-def processes_with(marker: str) -> set[int]:
-    """Live processes (zombies are over) whose environment holds ``marker``."""
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            if (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
-                continue
-            if marker.encode() in (entry / "environ").read_bytes():
-                found.add(int(entry.name))
-        except OSError:  # gone meanwhile, or not ours to read
-            continue
-    return found
-
-
-def wait_for(condition: object, what: str, limit: float = PATIENCE, log: object = None) -> None:
-    deadline = time.monotonic() + limit
-    while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, f"no {what} within {limit:.0f} s" + (f"; log:\n{log()}" if log else "")  # type: ignore[operator]
-        time.sleep(0.2)
-
-
 class Service:
     """`protokoll schedule` started by a script under a PTY, in the background, SIGINT ignored."""
 
