@@ -27,6 +27,8 @@ from prefect.runtime import flow_run
 from prefect.states import State
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from flows.errors import IngestFailed
+from flows.lifeline import watch_the_scheduler
 from pipeline.extract.isolated import Limits
 from pipeline.ingest import (
     Discovery,
@@ -47,10 +49,6 @@ TRANSIENT = (StoreError, psycopg.OperationalError, sqlite3.OperationalError, Con
 # Called in the flow's process as the run goes: ("start", number of files) and ("file", FileOutcome).
 ProgressListener = Callable[[str, Any], None]
 listeners: list[ProgressListener] = []
-
-
-class IngestFailed(RuntimeError):
-    """The run could not complete: the inbox is missing or the store failed."""
 
 
 def default_workers() -> int:
@@ -87,6 +85,7 @@ def ingest(inbox: str, db: str | None = None, quarantine: str | None = None, wor
     ``quarantine``: where copies of unreadable files go (default: see pipeline.ingest.default_quarantine).
     ``workers``: extractions at once (default: the number of cores). The limits: see pipeline.extract.isolated.
     """
+    watch_the_scheduler()
     started = time.monotonic()
     folder = Path(inbox).expanduser()
     quarantine_dir = Path(quarantine).expanduser() if quarantine else default_quarantine(db)

@@ -34,6 +34,7 @@ from pipeline.store.errors import store_failure  # noqa: F401  (flows/ingest.py 
 from pipeline.store.files import record_file
 from pipeline.store.runs import (
     finish_run_row,
+    forget_earlier_empty_run,
     forget_quarantine,
     insert_run,
     latest_runs,
@@ -103,6 +104,10 @@ class RunReport:
             if outcome.status in FAILED:
                 report.failures.append((outcome.path, outcome.reason))
         return report
+
+    def changed_nothing(self) -> bool:
+        """Completed with no file new and none quarantined: a check of a quiet inbox."""
+        return self.status == "completed" and not (self.new or self.failed or self.error)
 
     def summary(self) -> str:
         files = self.new + self.skipped + self.failed
@@ -300,11 +305,14 @@ def start_run(store: Store, command: str, inputs: Sequence[Path | str], flow_run
 
 def conclude_run(store: Store, run_id: str, outcomes: Sequence[FileOutcome], discovery: Discovery,
                  seconds: float, error: str | None = None) -> RunReport:
-    """Count the run's outcomes and record it as completed (or failed, with the error)."""
+    """Count the run's outcomes and record it as completed (or failed, with the error). A run that
+    changed nothing replaces the one before it over the same inputs if that changed nothing either."""
     report = RunReport.of(run_id, outcomes, len(discovery.ignored), seconds)
     report.status = "failed" if error else "completed"
     report.error = error
     finish_run(store, report)
+    if report.changed_nothing():
+        forget_earlier_empty_run(store, run_id)
     return report
 
 

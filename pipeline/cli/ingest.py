@@ -61,13 +61,14 @@ def ingest(inbox: Path, db: str | None, quarantine_dir: Path | None, workers: in
     """Run the ingest flow once over INBOX: every PDF and DOCX not yet in the store is extracted
     (in parallel, each file in its own process, with time and memory limits) and loaded;
     unreadable ones are quarantined and named on stderr. Prints the run report.
-    Exit 0 when the run completed, quarantined files or not; 1 when it could not."""
+    Exit 0 when the run completed, quarantined files or not, or was stopped (SIGTERM, Ctrl-C: the
+    next run loads what is missing); 1 when it could not."""
     if not inbox.is_dir():
         fail(f"{inbox}: no such folder", status=1)
     parameters = flow_parameters(inbox, db, quarantine_dir, workers, time_base, time_per_page, memory_mb,
                                  retry_quarantined)
     open_store(parameters["db"]).close()  # an unreachable store is one line before Prefect starts
-    from flows.ingest import IngestFailed
+    from flows.errors import IngestFailed, Stopped
     from flows.service import run_once
 
     progress = Progress()
@@ -75,6 +76,9 @@ def ingest(inbox: Path, db: str | None, quarantine_dir: Path | None, workers: in
         report = run_once(parameters, workers, progress)
     except IngestFailed as exc:
         fail(str(exc), status=1)
+    except Stopped as exc:
+        click.echo(f"protokoll: {exc}", err=True)
+        return
     finally:
         progress.close()
     for failure in report["failures"]:

@@ -80,3 +80,26 @@ def latest_runs(store: Store, limit: int) -> list[dict[str, Any]]:
             "SELECT path, reason FROM ingest_files WHERE run_id = ? AND status = 'quarantined' ORDER BY path",
             (run["id"],))]
     return runs
+
+
+def forget_earlier_empty_run(store: Store, run_id: str) -> bool:
+    """Delete the run just before ``run_id`` over the same inputs by the same command when that one
+    changed nothing either (completed, no new file, none quarantined): a schedule over a quiet
+    inbox keeps one row for its latest check, not one per check. Whether a row went."""
+    current = store.query("SELECT command, inputs, started_at FROM ingest_runs WHERE id = ?", (run_id,))
+    if not current:
+        return False
+    command, inputs, started_at = current[0]
+    earlier = store.query(
+        "SELECT id, status, new_files, failed_files, error FROM ingest_runs "
+        "WHERE command = ? AND inputs = ? AND id <> ? AND started_at <= ? ORDER BY started_at DESC LIMIT 1",
+        (command, inputs, run_id, started_at))
+    if not earlier:
+        return False
+    earlier_id, status, new_files, failed_files, error = earlier[0]
+    if status != "completed" or new_files or failed_files or error:
+        return False
+    with store.transaction():
+        store.execute("DELETE FROM ingest_files WHERE run_id = ?", (earlier_id,))
+        store.execute("DELETE FROM ingest_runs WHERE id = ?", (earlier_id,))
+    return True

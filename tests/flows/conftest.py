@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,40 @@ SMALL = ("000_0723f1c5f5b75f48__kommun.docx", "004_90a6bde803d3bf45__kommun.docx
          "004_90a6bde803d3bf45__tryck.pdf")
 # What each bad file is: the tests assert a reason per file, whatever its words.
 BAD = ("tom.pdf", "webbsida.pdf", "skannad.pdf")
+
+
+# A command started the way a service is: in the background from a script, SIGINT ignored (as
+# nohup and non-interactive shells leave it); its pid and, once it ends, its exit status in files.
+SERVICE_SCRIPT = """trap '' INT
+"$@" &
+echo $! > "$PIDFILE"
+wait $!
+echo $? > "$RCFILE"
+"""
+PATIENCE = 240.0  # seconds any one wait may take on a loaded machine before the test gives up
+
+
+def processes_with(marker: str) -> set[int]:
+    """Live processes (zombies are over) whose environment holds ``marker``."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+                continue
+            if marker.encode() in (entry / "environ").read_bytes():
+                found.add(int(entry.name))
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+    return found
+
+
+def wait_for(condition: object, what: str, limit: float = PATIENCE, log: object = None) -> None:
+    deadline = time.monotonic() + limit
+    while not condition():  # type: ignore[operator]
+        assert time.monotonic() < deadline, f"no {what} within {limit:.0f} s" + (f"; log:\n{log()}" if log else "")  # type: ignore[operator]
+        time.sleep(0.2)
 
 
 def blank_pdf(path: Path) -> None:

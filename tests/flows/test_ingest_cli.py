@@ -1,9 +1,12 @@
 """`protokoll ingest` and `protokoll runs` as a user runs them, in subprocesses: a run killed
 midway and run again loads every file exactly once, and a run with no Prefect server given
-starts Prefect's ephemeral server itself (an upgrade that breaks it fails here, not at night)."""
+starts Prefect's ephemeral server itself (an upgrade that breaks it fails here, not at night).
+Started in the background with SIGINT ignored, SIGTERM stops it with exit 0 and no process left;
+with a schedule's server discoverable, it runs there instead of starting a temporary one."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -13,7 +16,7 @@ import time
 from pathlib import Path
 
 from pipeline.store import open_store
-from tests.flows.conftest import BAD, make_inbox, snapshot
+from tests.flows.conftest import BAD, PATIENCE, SERVICE_SCRIPT, make_inbox, processes_with, snapshot, wait_for
 
 PROTOKOLL = Path(sys.executable).parent / "protokoll"
 SIX = ("001_702812d2f0149fea__kommun.pdf", "001_702812d2f0149fea__tryck.pdf", "003_a3048755c5bf4d8a__kommun.pdf",
@@ -78,3 +81,50 @@ def test_ingest_without_an_inbox_or_a_store_is_exit_1(tmp_path: Path) -> None:
                                  capture_output=True, text=True, timeout=60)
     assert unreachable.returncode == 1 and "cannot connect to PostgreSQL" in unreachable.stderr
     assert unreachable.stderr.count("\n") == 1
+
+
+def test_ingest_stops_on_sigterm_though_sigint_was_ignored_and_takes_its_temporary_server_along(
+        tmp_path: Path) -> None:
+    inbox = make_inbox(tmp_path / "inkorg", samples=SIX)
+    db = tmp_path / "arkiv.db"
+    (tmp_path / "service.sh").write_text(SERVICE_SCRIPT)
+    pidfile, rcfile = tmp_path / "ingest.pid", tmp_path / "ingest.rc"
+    marker = f"PROTOKOLL_TEST_MARKER={tmp_path}"
+    env = prefect_env(PREFECT_HOME=str(tmp_path / "prefect"), PIDFILE=str(pidfile), RCFILE=str(rcfile),
+                      PROTOKOLL_TEST_MARKER=str(tmp_path))
+    script = subprocess.Popen(["bash", str(tmp_path / "service.sh"), str(PROTOKOLL), "ingest", str(inbox), "--db",
+                               str(db), "--workers", "1"], env=env, start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=(tmp_path / "stderr").open("w"))
+    try:
+        wait_for(lambda: documents(db), "first stored file")
+        os.kill(int(pidfile.read_text()), signal.SIGTERM)
+        script.wait(PATIENCE)
+        stderr = (tmp_path / "stderr").read_text()
+        assert rcfile.read_text().strip() == "0", stderr
+        assert "stopped before the run completed" in stderr and "Traceback" not in stderr, stderr
+        # Prefect's temporary server (a uvicorn child) and the extraction processes are gone too.
+        wait_for(lambda: not processes_with(marker), "end of every process it started", limit=120)
+    finally:
+        for pid in processes_with(marker):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    assert 1 <= len(documents(db)) < len(SIX)
+
+
+def test_ingest_runs_on_the_server_a_schedule_left_discoverable(prefect_harness: str, tmp_path: Path) -> None:
+    """`protokoll schedule` writes its server's API URL into <PREFECT_HOME>/server/api-url; an
+    ingest with the same home and no PREFECT_API_URL runs there, not on a temporary server."""
+    from prefect.client.orchestration import get_client
+
+    home = tmp_path / "prefect"
+    (home / "server").mkdir(parents=True)
+    (home / "server" / "api-url").write_text(prefect_harness + "\n")  # the session's server stands in
+    inbox = make_inbox(tmp_path / "inkorg", samples=SIX[:1], bad=False)
+    db = tmp_path / "arkiv.db"
+    done = subprocess.run([str(PROTOKOLL), "ingest", str(inbox), "--db", str(db)], env=prefect_env(
+        PREFECT_HOME=str(home)), capture_output=True, text=True, timeout=PATIENCE)
+    assert done.returncode == 0, done.stderr
+    with open_store(str(db), create=False) as store:
+        (flow_run_id,) = store.query("SELECT flow_run_id FROM ingest_runs")[0]
+    with get_client(sync_client=True) as client:
+        assert client.read_flow_run(flow_run_id).state.is_completed()
