@@ -25,11 +25,11 @@ from extractors.meta import (
 from extractors.paragraphs import Paragraph, line_gap, text_margins, to_paragraphs
 from extractors.tables import column_tables, document_table_amounts, is_data_table
 from extractors.text import clean, fold, person_key
+from extractors.version import EXTRACTOR_VERSION
 from extractors.vocabulary import attendee_group
 from schemas.layout import Layout, Line, Table
 from schemas.record import Amount, Attendee, Decision, Document, Item
 
-EXTRACTOR_VERSION = "0.1.0"
 TITLE_LINES = 12
 TITLE_BLOCK = 5
 

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from extractors.record import EXTRACTOR_VERSION
+from extractors.version import EXTRACTOR_VERSION
 from pipeline.extract import SUPPORTED, file_sha256
 from pipeline.extract.isolated import Extracted, Limits, extract_isolated
 from pipeline.store import Store, default_db

@@ -8,21 +8,34 @@ are read by OCR (extractors/readers/ocr.py) when Tesseract is there, and skipped
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from extractors.readers.docx import read_docx
 from extractors.readers.errors import UnreadableDocument, printable_name
-from extractors.readers.ocr import read_unusable_pages
-from extractors.readers.pdf import read_pdf
-from extractors.readers.quality import is_garbled
 from extractors.readers.sniff import FileType, name_mismatch, sniff
-from schemas.layout import Layout
-from schemas.record import Provenance
+
+if TYPE_CHECKING:
+    from schemas.layout import Layout
+    from schemas.record import Provenance
 
 __all__ = ["UnreadableDocument", "is_garbled", "printable_name", "read_layout"]
 
 
+def __getattr__(name: str) -> Any:
+    # The page-quality check loads the Swedish vocabulary: only when asked for, so that code
+    # which needs no more than the errors (the batch side, the CLI) does not pay for it.
+    if name == "is_garbled":
+        from extractors.readers.quality import is_garbled
+        return is_garbled
+    raise AttributeError(name)
+
+
 def read_layout(path: Path) -> Layout:
     """Read a PDF or DOCX into a Layout; raise UnreadableDocument with a reason otherwise."""
+    # pdfplumber, python-docx, Tesseract's wrapper: loaded when a file is read, not on import
+    from extractors.readers.docx import read_docx
+    from extractors.readers.ocr import read_unusable_pages
+    from extractors.readers.pdf import read_pdf
+
     if not path.exists():
         raise UnreadableDocument("no such file")
     if path.is_dir():
@@ -61,6 +74,8 @@ def refusal(path: Path, found: FileType) -> str:
 
 
 def _provenance(path: Path, found: FileType, warnings: list[str]) -> Provenance:
+    from schemas.record import Provenance
+
     kind = "pdf" if found.kind == "pdf" else "docx"
     return Provenance(reader=kind, detected_type=kind, name_mismatch=name_mismatch(path, found),
                       warnings=list(warnings))

@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from extractors.readers import UnreadableDocument, read_layout
-from extractors.record import build_record
-from schemas.record import Document
+from extractors.readers.errors import UnreadableDocument
+
+if TYPE_CHECKING:
+    from schemas.record import Document
 
 SUPPORTED = (".pdf", ".docx")
 VANISHED = "the file disappeared or changed while it was read"
@@ -24,6 +26,11 @@ def file_sha256(path: Path) -> str:
 
 def extract_file(path: Path) -> Document:
     """The record of one PDF or DOCX; UnreadableDocument says why there is none."""
+    # The readers and extractors (spaCy among them) load here, not with the package: the batch
+    # side imports this package for its hashing and its isolated child, and extracts in the child.
+    from extractors.readers import read_layout
+    from extractors.record import build_record
+
     try:
         before = _identity(path)
         sha = file_sha256(path)
