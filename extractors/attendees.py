@@ -269,6 +269,29 @@ def merge_attendees(attendees: list[Attendee]) -> list[Attendee]:
     return list(merged.values())
 
 
+def in_signed_order(attendees: list[Attendee], signed_names: list[str]) -> list[Attendee]:
+    """Attendees named first name first when the document's lists print them surname first.
+
+    People sign their names first name first, and the signatories are among those listed: a
+    listed name that is a signatory's name turned round ("Haverinen Emilia" listed, "Emilia
+    Haverinen" signed) shows that the document's lists put the surname first (a grid of
+    "[X] Surname Firstname" entries, a register-style list), so every listed name is turned round
+    ("Sjöström William" -> "William Sjöström"), and a signatory listed twice is one attendee.
+    Without such a sign, names stay as printed."""
+    signed = {person_key(name) for name in signed_names if name}
+    turned = {id(a): _surname_last(a.name) for a in attendees}
+    if not any(person_key(a.name) not in signed and person_key(turned[id(a)]) in signed for a in attendees):
+        return attendees
+    return merge_attendees([a if person_key(a.name) in signed else a.model_copy(update={"name": turned[id(a)]})
+                            for a in attendees])
+
+
+def _surname_last(name: str) -> str:
+    """ "Haverinen Emilia Sofia" -> "Emilia Sofia Haverinen": the first word, the surname, last."""
+    words = name.split()
+    return " ".join([*words[1:], words[0]]) if len(words) >= 2 else name
+
+
 def _joined_presence(first: str | None, second: str | None) -> str | None:
     """A person listed on several lines is present for what the lines say together
     ("§§ 115-122" as ledamot, "§§ 111-114" as ersättare)."""

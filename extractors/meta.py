@@ -492,6 +492,7 @@ def signatories(lines: list[Line]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {"chair": [], "secretary": [], "adjusters": []}
     waiting: list[tuple[str, float, float]] = []  # (role, x0, x1) of labels still without a name
     column: float | None = None  # where the justerare's names stand, while they go on below
+    unclaimed: list[tuple[str, float, float]] = []  # names of the line before that no label took
     for index, line in enumerate(lines):
         segments = [s for s in line.segments if clean(s.text)]
         new_labels: list[tuple[str, float, float]] = []
@@ -507,6 +508,11 @@ def signatories(lines: list[Line]) -> dict[str, list[str]]:
                 continue
             for name in _names(segment.text):
                 names_here.append((name, segment.x0, segment.x1))
+        if new_labels and not names_here and _labels_under(new_labels, unclaimed):
+            _assign(found, new_labels, unclaimed)  # "Anna Ek | Per Holm" signed over "ordförande | sekreterare"
+            unclaimed, waiting, column = [], [], None
+            continue
+        unclaimed = names_here if names_here and not (waiting or new_labels) else []
         if names_here and (waiting or new_labels):
             targets = new_labels if new_labels and not waiting else waiting + new_labels
             _assign(found, targets, names_here)
@@ -523,6 +529,13 @@ def signatories(lines: list[Line]) -> dict[str, list[str]]:
         elif waiting and segments and not _is_signature_filler(line) and index and _too_far(lines, index):
             waiting = []
     return found
+
+
+def _labels_under(labels: list[tuple[str, float, float]], names: list[tuple[str, float, float]]) -> bool:
+    """A row of labels set under a row of as many names, each label where a name starts: the
+    roles of the names above (a signature block with the role below the signature)."""
+    return len(labels) == len(names) and all(
+        any(abs(label_x0 - name_x0) <= 20 for _, name_x0, _ in names) for _, label_x0, _ in labels)
 
 
 def _too_far(lines: list[Line], index: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from extractors.amounts import amounts_in
-from extractors.attendees import attendees_from_lines
+from extractors.attendees import attendees_from_lines, in_signed_order
 from extractors.cleanup import is_furniture_phrase, remove_furniture
 from extractors.decisions import ends_sentence, find_decisions, states_decision
 from extractors.items import ItemStart, find_item_starts, item_end
@@ -58,6 +58,10 @@ def build_record(layout: Layout, sha256: str) -> Document:
         [text for start, (_, paragraphs) in zip(starts, item_paragraphs, strict=True)
          for text in [headings[start.index], *(p.text for p in paragraphs)]])
     people = _people(front + tail, item_paragraphs, attendees)
+    signed_order = in_signed_order(attendees, [people["chair"], people["secretary"], *people["adjusters"]])
+    if signed_order is not attendees:  # the lists print surname first: names as the signatories write them
+        attendees = signed_order
+        people = _people(front + tail, item_paragraphs, attendees)
     if kind == "annat":
         kind = document_kind([], [], has_items=bool(items), has_attendees=bool(attendees),
                              signed=bool(people["chair"] or people["secretary"] or people["adjusters"]))

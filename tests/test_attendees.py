@@ -294,3 +294,23 @@ def test_an_attendance_column_and_the_label_over_the_function() -> None:
         "Rut Falk": "beslutande", "Sam Holm": "beslutande",  # a substitute under "Beslutande" decides
         "Ulf Sand": "frånvarande", "Vera Ek": "beslutande"}
     assert people["Vera Ek"].present_for == "§§ 1-4"
+
+
+def test_a_list_printed_surname_first_is_read_in_the_order_its_signatories_sign() -> None:
+    from extractors.attendees import in_signed_order
+    from schemas.record import Attendee
+
+    listed = [Attendee(name="Lindqvist Maria", group="beslutande", role="ordförande"),
+              Attendee(name="Berg Olof", group="beslutande"),
+              Attendee(name="Nyström Anna Karin", group="ersättare"),
+              Attendee(name="Maria Lindqvist", group="övriga")]  # the signature block, read as a list
+    assert [(a.name, a.group) for a in in_signed_order(listed, ["Maria Lindqvist", None])] == [
+        ("Maria Lindqvist", "beslutande"), ("Olof Berg", "beslutande"), ("Anna Karin Nyström", "ersättare")]
+
+
+def test_names_stay_as_printed_without_a_signatory_turned_round() -> None:
+    from extractors.attendees import in_signed_order
+    from schemas.record import Attendee
+
+    listed = [Attendee(name="Maria Lindqvist", group="beslutande"), Attendee(name="Berg Olof", group="närvarande")]
+    assert in_signed_order(listed, ["Maria Lindqvist", "Sven Dahl"]) == listed

@@ -170,3 +170,18 @@ def test_a_board_elected_in_a_table_gives_no_chair_of_the_meeting() -> None:
         ("Val av mötesordförande", paragraphs("Till mötesordförande valdes Ebbe Strand.")),
     ])
     assert found["chair"] == ["Ebbe Strand"]
+
+
+def test_roles_set_under_the_signatures_name_the_signatures_above_them() -> None:
+    from extractors.meta import signatories
+    from schemas.layout import Line, Segment
+
+    def row(top: float, *cells: str) -> Line:
+        return Line(segments=[Segment(text=c, x0=70.0 + 260 * k, x1=70.0 + 260 * k + 6 * len(c))
+                              for k, c in enumerate(cells)], page=2, top=top, bottom=top + 11)
+
+    lines = [row(600, "Underskrifter"), row(640, "Lars Wikström", "Maja Holmberg"),
+             row(655, "sekreterare", "ordförande"), row(700, "Protokolljustering"), row(740, "Sten Ahl", "Eva Dunér")]
+    found = signatories(lines)
+    assert (found["chair"], found["secretary"]) == (["Maja Holmberg"], ["Lars Wikström"])
+    assert found["adjusters"] == ["Sten Ahl", "Eva Dunér"]

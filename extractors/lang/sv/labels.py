@@ -105,7 +105,8 @@ SIGNATORY_LABELS: dict[str, tuple[str, ...]] = {
                   "vid anteckningarna", "antecknat", "antecknades av", "protokollförd av", "antecknat av",
                   "antecknare", "vid tangentbordet", "protokollet fördes av", "sekreterare för mötet"),
     "adjusters": ("justerare", "justerande", "utses att justera", "justeras", "justeringsperson",
-                  "justeringspersoner", "protokolljusterare", "justerat", "justerat av", "justeras av"),
+                  "justeringspersoner", "protokolljusterare", "justerat", "justerat av", "justeras av",
+                  "protokolljustering", "elektronisk protokolljustering"),
 }
 
 # Headings inside an item that are part of the item, never an item of their own.
