@@ -50,9 +50,15 @@ def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+def dnr(value: str) -> str:
+    """A diarienummer under its label: "Dnr KS 2024/123"; one written with its label already
+    ("Dnr 2024.123", "Dnr: 12/2024") is shown as written, not labelled twice."""
+    return value if re.match(r"(?i)dnr\b", value.strip()) else f"Dnr {value}"
+
+
 FILTERS: dict[str, Callable[..., object]] = {
     "highlight": highlight, "kronor": kronor, "decision_kind": decision_kind, "day": day,
-    "paragraph": paragraph,
+    "paragraph": paragraph, "dnr": dnr,
 }
 GLOBALS: dict[str, object] = {
     "meeting_url": meeting_url, "decision_url": decision_url, "file_url": file_url, "person_url": person_url,
