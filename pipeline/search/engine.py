@@ -207,21 +207,40 @@ def search(index: SearchIndex, store: Store, request: SearchRequest) -> SearchRe
 
 def _ranked_page(searcher: tantivy.Searcher, query: tantivy.Query, offset: int,
                  limit: int) -> tuple[int, list[Candidate]]:
-    """The total and the page of candidates, ties at the page's edges broken the same way in every index."""
+    """The total and the page of candidates, ties at the page's edges broken the same way in every index.
+
+    One search gives the total and the page; only when the page's last score is shared past
+    its end is the query asked again, without counting (which lets the engine skip what cannot
+    rank) and for several times as many hits at once, until the tie ends."""
     wanted = offset + limit
-    fetch = wanted + 1
-    while True:
-        result = searcher.search(query, limit=max(fetch, 1), count=True)
-        hits = result.hits
-        total = int(result.count)
-        if len(hits) < fetch or not wanted or round(hits[-1][0], 5) < round(hits[wanted - 1][0], 5):
-            break
-        fetch *= 2  # a tie runs past the page's end: read on until it ends
-    orders = searcher.fast_field_values("order_key", [address for _, address in hits]) if hits else []
+    # Room for a tie past the page's end from the first search: a few hundred more hits cost
+    # the engine little, a second search as much as the first.
+    fetch = max(wanted + 1, TIE_FETCH) if wanted else 1
+    result = searcher.search(query, limit=fetch, count=True)
+    total, hits = int(result.count), result.hits
+    if not wanted or not hits:
+        return total, []
+    while len(hits) >= fetch and _tied(hits[-1][0], hits[wanted - 1][0]):
+        fetch *= 4
+        hits = searcher.search(query, limit=fetch, count=False).hits
+    # Only the hits down to the page's last score can be on the page.
+    edge = round(hits[min(wanted, len(hits)) - 1][0], 5)
+    end = min(wanted, len(hits))
+    while end < len(hits) and round(hits[end][0], 5) >= edge:
+        end += 1
+    hits = hits[:end]
+    orders = searcher.fast_field_values("order_key", [address for _, address in hits])
     candidates = sorted((Candidate(round(float(score), 6), int(order), address)
                          for (score, address), order in zip(hits, orders, strict=True)),
                         key=lambda c: (-round(c.score, 5), c.order))
     return total, candidates[offset:wanted]
+
+
+TIE_FETCH = 256  # hits asked for at once, for a tie running past the page's end
+
+
+def _tied(score: float, other: float) -> bool:
+    return round(score, 5) >= round(other, 5)
 
 
 def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[tuple[str, int]]]:
