@@ -13,7 +13,7 @@ is a disagreement, shown as such.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -35,8 +35,10 @@ from pipeline.store.browse import (
     DecisionEntry,
     DecisionKey,
     DecisionRow,
+    ItemOutline,
     RecordCache,
-    locate_hit,
+    item_outlines,
+    locate_in_outline,
     paragraph,
     select_decisions,
 )
@@ -221,9 +223,14 @@ def _counted(values: Iterable[str | None]) -> list[tuple[str, int]]:
 def item_keys(record: Document) -> list[str]:
     """Each item's key across renderings: its § (and which of that § when lettered: "3 a", "3 b"),
     else its title folded."""
+    return keys_of_items(record.items)
+
+
+def keys_of_items(items: Sequence[Item] | Sequence[ItemOutline]) -> list[str]:
+    """``item_keys`` of a record's items (or their outlines)."""
     seen: dict[int, int] = {}
     keys = []
-    for item in record.items:
+    for item in items:
         if item.number is None:
             keys.append("rubrik:" + fold(item.title))
             continue
@@ -396,18 +403,18 @@ def group_hits(store: Store, hits: list[Hit]) -> list[MeetingHits]:
     """Hits by meeting, in the order of each meeting's best hit; a decision or text that several
     renderings hold is one hit (shown from the primary rendering when it has it)."""
     meetings = meetings_of(store, {h.sha256 for h in hits})
-    records = RecordCache(store)
+    outlines = item_outlines(store, meetings)
     grouped: dict[str, MeetingHits] = {}
     by_key: dict[tuple[str, str], GroupedHit] = {}
     for hit in hits:
         meeting = meetings.get(hit.sha256)
-        record = records[hit.sha256]
-        if meeting is None or record is None:
+        if meeting is None:  # removed since the index saw it
             continue
-        location = locate_hit(record, hit)
+        items = outlines.get(hit.sha256, [])
+        location = locate_in_outline(items, hit)
         item = None if location.item is None else location.item + 1
         decision = None if location.decision is None else location.decision + 1
-        unit = item_keys(record)[location.item] if location.item is not None else f"sida:{hit.page}"
+        unit = keys_of_items(items)[location.item] if location.item is not None else f"sida:{hit.page}"
         key = (meeting.id, f"{unit}/{decision or 'text'}")
         entry = grouped.setdefault(meeting.id, MeetingHits(meeting, []))
         found = by_key.get(key)
