@@ -95,6 +95,11 @@ def primary_order(document: DocumentFacts) -> tuple:
             document.source, document.sha256)
 
 
+def _day_and_body(document: DocumentFacts) -> tuple:
+    """The first grouping of ``group_documents``: a meeting's renderings share it."""
+    return (document.date, document.body_key or f"({document.kind})")
+
+
 def group_documents(documents: Iterable[DocumentFacts],
                     numbers: dict[int, list[tuple[int, str | None]]] | None = None) -> list[Meeting]:
     """The documents as meetings (see the module's docstring); ``numbers`` are each document's §§."""
@@ -105,8 +110,7 @@ def group_documents(documents: Iterable[DocumentFacts],
         if document.date is None:  # an undated file is only itself
             meetings.append(Meeting(f"dokument-{document.sha256[:16]}", [document]))
             continue
-        body = document.body_key or f"({document.kind})"
-        by_day_and_body.setdefault((document.date, body), []).append(document)
+        by_day_and_body.setdefault(_day_and_body(document), []).append(document)
     for group in by_day_and_body.values():
         for same_organisation in _by_organisation(group):
             sessions = _by_session(same_organisation, numbers)
@@ -167,8 +171,11 @@ def _meeting_id(renderings: list[DocumentFacts], split: bool) -> str:
 def meetings_of(store: Store, sha256s: Iterable[str]) -> dict[str, Meeting]:
     """The meeting of each stored document, with all its renderings."""
     found = facts_by_sha256(store, sha256s)
-    days = {f.date for f in found.values() if f.date}
-    documents = {f.sha256: f for f in facts_on_days(store, days)}
+    # Only a document of the same day and body can be another rendering of the same meeting
+    # (group_documents groups by both first): the day's other bodies are not read.
+    groups = {_day_and_body(f) for f in found.values() if f.date}
+    on_days = facts_on_days(store, {day for day, _ in groups}, {f.body_key for f in found.values() if f.body_key})
+    documents = {f.sha256: f for f in on_days if _day_and_body(f) in groups}
     documents.update({sha: f for sha, f in found.items() if f.date is None})
     meetings = group_documents(documents.values(), item_numbers(store, [d.id for d in documents.values()]))
     return {sha: meeting for meeting in meetings for sha in meeting.sha256s if sha in found}

@@ -128,10 +128,24 @@ def facts_by_sha256(store: Store, sha256s: Iterable[str]) -> dict[str, DocumentF
                                                             sorted(set(sha256s))))}
 
 
-def facts_on_days(store: Store, days: Iterable[date]) -> list[DocumentFacts]:
-    """Every document of these days: the renderings a meeting of that day may have."""
+def facts_on_days(store: Store, days: Iterable[date], body_keys: Iterable[str] | None = None) -> list[DocumentFacts]:
+    """Every document of these days: the renderings a meeting of that day may have (``body_keys``:
+    only those of these bodies or of none, the renderings a meeting of those bodies may have)."""
     values = [day.isoformat() if store.dialect == "sqlite" else day for day in sorted(set(days))]
-    return [_facts(row) for row in store.query_in(f"{FACTS_SQL} WHERE d.date IN ({{}})", values)]
+    keys = sorted(set(body_keys)) if body_keys is not None else None
+    if keys is None or len(keys) > MAX_BODY_KEYS:
+        return [_facts(row) for row in store.query_in(f"{FACTS_SQL} WHERE d.date IN ({{}})", values)]
+    bodies = "d.body_key IS NULL" + (f" OR d.body_key IN ({', '.join('?' for _ in keys)})" if keys else "")
+    found = []
+    for start in range(0, len(values), DAYS_CHUNK):
+        chunk = values[start:start + DAYS_CHUNK]
+        found += [_facts(row) for row in store.query(
+            f"{FACTS_SQL} WHERE d.date IN ({', '.join('?' for _ in chunk)}) AND ({bodies})", [*chunk, *keys])]
+    return found
+
+
+DAYS_CHUNK = 400
+MAX_BODY_KEYS = 400  # with more, the day alone selects (parameters a statement may take)
 
 
 def facts_filtered(store: Store, request: SearchRequest) -> list[DocumentFacts]:
