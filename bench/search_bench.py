@@ -415,11 +415,15 @@ def main() -> None:
     parser.add_argument("--baseline-items", type=sizes, default=[], help="SQLite sizes for --baseline")
     parser.add_argument("--baseline-postgres", type=sizes, default=[], help="PostgreSQL sizes for --baseline")
     parser.add_argument("--output", default="search", help="results file name under bench/results (no .json)")
+    parser.add_argument("--keep", metavar="DIR", help="grow the SQLite archive in DIR and keep it (default: a "
+                        "temporary folder, removed after)")
     args = parser.parse_args()
 
     runs: list[dict[str, object]] = []
     if args.sqlite:
-        with tempfile.TemporaryDirectory(prefix="protokoll-bench-") as folder:
+        with contextlib.ExitStack() as stack:
+            folder = args.keep or stack.enter_context(tempfile.TemporaryDirectory(prefix="protokoll-bench-"))
+            Path(folder).mkdir(parents=True, exist_ok=True)
             runs += run_backend("sqlite", str(Path(folder) / "bench.db"), args.sqlite, args.seed, args.repeat,
                                 args.http)
     if args.postgres:
