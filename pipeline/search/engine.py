@@ -237,7 +237,8 @@ def _ranked_page(searcher: tantivy.Searcher, builder: QueryBuilder, query: tanti
     return total, candidates[offset:wanted]
 
 
-TIE_FETCH = 256  # hits the first search reads: room for a tie past the page's end
+TIE_FETCH = 1024  # hits the first search reads: room for a tie past the page's end
+TIE_ROOM = 2048  # hits a search below an order key bound reads
 ORDER_KEYS = 1 << 56  # order keys are 7 bytes
 TIE_ROUNDS = 12
 
@@ -257,8 +258,8 @@ def _through_tie(searcher: tantivy.Searcher, builder: QueryBuilder, query: tanti
     edge = round(hits[wanted - 1][0], 5)
     above = [hit for hit in hits if round(hit[0], 5) > edge]
     need = wanted - len(above)
-    room = 16 * wanted + len(above) + 1
-    share = min(1.0, 4 * wanted / max(total, 1))
+    room = TIE_ROOM + len(above)
+    share = min(1.0, TIE_ROOM / 2 / max(total, 1))  # about half the room's worth of the query's hits
     t = builder.t
     for _ in range(TIE_ROUNDS):
         bound = t.Query.range_query(builder.schema, "order_key", t.FieldType.Integer, 0,
@@ -270,7 +271,8 @@ def _through_tie(searcher: tantivy.Searcher, builder: QueryBuilder, query: tanti
         tied = [hit for hit in found if round(hit[0], 5) == edge]
         if whole and (len(tied) >= need or share >= 1.0):
             return above + tied
-        share = min(1.0, share * 4) if whole else share / 4
+        # Too few of the tie below the bound: raise it to where twice the tie needed should lie.
+        share = min(1.0, share * max(2.0, min(64.0, 2 * need / max(len(tied), 0.5)))) if whole else share / 4
     fetch = len(hits)  # not settled (scores not as expected): read the whole tie
     while len(hits) >= fetch and _tied(hits[-1][0], hits[wanted - 1][0]):
         fetch *= 4
