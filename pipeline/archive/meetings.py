@@ -25,6 +25,7 @@ from pipeline.store.archive import (
     DocumentFacts,
     facts_by_sha256,
     facts_filtered,
+    facts_of_groups,
     facts_on_days,
     item_numbers,
     undated_documents,
@@ -174,8 +175,7 @@ def meetings_of(store: Store, sha256s: Iterable[str]) -> dict[str, Meeting]:
     # Only a document of the same day and body can be another rendering of the same meeting
     # (group_documents groups by both first): the day's other bodies are not read.
     groups = {_day_and_body(f) for f in found.values() if f.date}
-    on_days = facts_on_days(store, {day for day, _ in groups}, {f.body_key for f in found.values() if f.body_key})
-    documents = {f.sha256: f for f in on_days if _day_and_body(f) in groups}
+    documents = {f.sha256: f for f in facts_of_groups(store, groups) if _day_and_body(f) in groups}
     documents.update({sha: f for sha, f in found.items() if f.date is None})
     meetings = group_documents(documents.values(), item_numbers(store, [d.id for d in documents.values()]))
     return {sha: meeting for meeting in meetings for sha in meeting.sha256s if sha in found}

@@ -128,24 +128,29 @@ def facts_by_sha256(store: Store, sha256s: Iterable[str]) -> dict[str, DocumentF
                                                             sorted(set(sha256s))))}
 
 
-def facts_on_days(store: Store, days: Iterable[date], body_keys: Iterable[str] | None = None) -> list[DocumentFacts]:
-    """Every document of these days: the renderings a meeting of that day may have (``body_keys``:
-    only those of these bodies or of none, the renderings a meeting of those bodies may have)."""
+def facts_on_days(store: Store, days: Iterable[date]) -> list[DocumentFacts]:
+    """Every document of these days: the renderings a meeting of that day may have."""
     values = [day.isoformat() if store.dialect == "sqlite" else day for day in sorted(set(days))]
-    keys = sorted(set(body_keys)) if body_keys is not None else None
-    if keys is None or len(keys) > MAX_BODY_KEYS:
-        return [_facts(row) for row in store.query_in(f"{FACTS_SQL} WHERE d.date IN ({{}})", values)]
-    bodies = "d.body_key IS NULL" + (f" OR d.body_key IN ({', '.join('?' for _ in keys)})" if keys else "")
+    return [_facts(row) for row in store.query_in(f"{FACTS_SQL} WHERE d.date IN ({{}})", values)]
+
+
+def facts_of_groups(store: Store, groups: Iterable[tuple[date, str]]) -> list[DocumentFacts]:
+    """The documents of these (day, body key) groups: the renderings meetings of those bodies on
+    those days may have. A document without a body is in the group "(its kind)", as
+    ``group_documents`` groups it; what is read here is a superset the caller narrows."""
+    wanted = sorted(set(groups))
     found = []
-    for start in range(0, len(values), DAYS_CHUNK):
-        chunk = values[start:start + DAYS_CHUNK]
-        found += [_facts(row) for row in store.query(
-            f"{FACTS_SQL} WHERE d.date IN ({', '.join('?' for _ in chunk)}) AND ({bodies})", [*chunk, *keys])]
+    for start in range(0, len(wanted), GROUPS_CHUNK):
+        chunk = wanted[start:start + GROUPS_CHUNK]
+        params: list[object] = []
+        for day, body in chunk:
+            params += [day.isoformat() if store.dialect == "sqlite" else day, body]
+        condition = " OR ".join(["(d.date = ? AND (d.body_key = ? OR d.body_key IS NULL))"] * len(chunk))
+        found += [_facts(row) for row in store.query(f"{FACTS_SQL} WHERE {condition}", params)]
     return found
 
 
-DAYS_CHUNK = 400
-MAX_BODY_KEYS = 400  # with more, the day alone selects (parameters a statement may take)
+GROUPS_CHUNK = 100
 
 
 def facts_filtered(store: Store, request: SearchRequest) -> list[DocumentFacts]:
