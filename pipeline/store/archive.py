@@ -143,10 +143,15 @@ def facts_of_groups(store: Store, groups: Iterable[tuple[date, str]]) -> list[Do
     for start in range(0, len(wanted), GROUPS_CHUNK):
         chunk = wanted[start:start + GROUPS_CHUNK]
         params: list[object] = []
+        conditions = []
         for day, body in chunk:
             params += [day.isoformat() if store.dialect == "sqlite" else day, body]
-        condition = " OR ".join(["(d.date = ? AND (d.body_key = ? OR d.body_key IS NULL))"] * len(chunk))
-        found += [_facts(row) for row in store.query(f"{FACTS_SQL} WHERE {condition}", params)]
+            if body.startswith("(") and body.endswith(")"):  # documents without a body, of this kind
+                conditions.append("(d.date = ? AND (d.body_key = ? OR (d.body_key IS NULL AND d.kind = ?)))")
+                params.append(body[1:-1])
+            else:
+                conditions.append("(d.date = ? AND d.body_key = ?)")
+        found += [_facts(row) for row in store.query(f"{FACTS_SQL} WHERE {' OR '.join(conditions)}", params)]
     return found
 
 
