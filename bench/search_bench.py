@@ -33,6 +33,7 @@ import hashlib
 import http.client
 import io
 import json
+import os
 import random
 import re
 import socket
@@ -179,26 +180,28 @@ class Archive:
         self.documents = documents
         self.items = 0
         self.load_seconds = 0.0
+        self.load_cpu_seconds = 0.0  # this process's CPU time (all its threads) while loading
         self.making_seconds = 0.0  # spent making the synthetic records, not loading them
+        self.making_cpu_seconds = 0.0
 
     def grow_to(self, items: int) -> None:
         """Load records until the store holds at least ``items`` items; only loading is timed."""
-        making_before = self.making_seconds
-        started = time.perf_counter()
+        making_before, making_cpu_before = self.making_seconds, self.making_cpu_seconds
+        started, cpu = time.perf_counter(), time.process_time()
         with contextlib.redirect_stdout(io.StringIO()):
             load_records(self.store, self._lines(items), name="synthetic")
-        self.load_seconds += time.perf_counter() - started - (self.making_seconds - making_before)
-        started = time.perf_counter()
         self.store.optimize(thorough=True)
-        self.load_seconds += time.perf_counter() - started
+        self.load_seconds += time.perf_counter() - started - (self.making_seconds - making_before)
+        self.load_cpu_seconds += time.process_time() - cpu - (self.making_cpu_seconds - making_cpu_before)
 
     def _lines(self, items: int) -> Iterator[str]:
         """The records as JSON lines, as `protokoll extract --format json` writes them (one a line)."""
         while self.items < items:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             record = next(self.documents, None)
             line = record.model_dump_json() if record is not None else None
             self.making_seconds += time.perf_counter() - started
+            self.making_cpu_seconds += time.process_time() - cpu
             if record is None:
                 return
             self.items += len(record.items)
@@ -207,21 +210,25 @@ class Archive:
             yield line
 
 
-def measure(store: Store, repeat: int) -> tuple[list[float], list[tuple[str, float, int]]]:
-    """All timed runs (ms), and per query its median (ms) and total hits."""
+def measure(store: Store, repeat: int) -> tuple[list[float], list[float], list[tuple[str, float, int]]]:
+    """All timed runs (ms, wall and this process's CPU time), and per query its median (ms) and total hits.
+
+    On a shared machine the wall time is this process's CPU time plus its waits for a core."""
     timings: list[float] = []
+    cpu_timings: list[float] = []
     per_query = []
     for text, filters in QUERIES:
         request = SearchRequest(text, limit=20, **filters)  # type: ignore[arg-type]
         total = store.search(request).total  # warm-up
         runs = []
         for _ in range(repeat):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             store.search(request)
             runs.append((time.perf_counter() - started) * 1000)
+            cpu_timings.append((time.process_time() - cpu) * 1000)
         timings += runs
         per_query.append((label_of(text, filters), statistics.median(runs), total))
-    return timings, per_query
+    return timings, cpu_timings, per_query
 
 
 def label_of(text: str, filters: dict[str, object]) -> str:
@@ -304,9 +311,12 @@ def run_backend(name: str, url: str, sizes: list[int], seed: int, repeat: int, h
         archive = Archive(store, Variation(sample_records(), seed).documents(max(sizes)))
         for size in sorted(sizes):
             print(f"\n== {name}: growing the archive to {size} items", file=sys.stderr)
+            load_average_loading = [os.getloadavg()]
             archive.grow_to(size)
+            load_average_loading.append(os.getloadavg())
             counts = store.counts()
-            timings, per_query = measure(store, repeat)
+            load_before = os.getloadavg()
+            timings, cpu_timings, per_query = measure(store, repeat)
             p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)
             print(f"\n{name} at {counts['items']} items: {counts['documents']} documents, {counts['decisions']} "
                   f"decisions, {store.search_index.item_count()} items in the index; loaded in "
@@ -314,10 +324,18 @@ def run_backend(name: str, url: str, sizes: list[int], seed: int, repeat: int, h
             for label, median, total in per_query:
                 print(f"  {median:8.1f} ms  {total:7d} hits  {label}")
             print(f"{name} at {counts['items']} items: p50 {p50:.1f} ms, p95 {p95:.1f} ms "
-                  f"over {len(timings)} runs of {len(QUERIES)} queries")
+                  f"over {len(timings)} runs of {len(QUERIES)} queries (CPU p50 "
+                  f"{percentile(cpu_timings, 0.5):.1f} ms, p95 {percentile(cpu_timings, 0.95):.1f} ms; "
+                  f"load average {os.getloadavg()[0]:.1f}); loaded at "
+                  f"{counts['items'] / archive.load_cpu_seconds:.0f} items per CPU second")
             run: dict[str, object] = {
                 "backend": name, "items": size, "load_seconds": archive.load_seconds, "counts": counts,
                 "items_per_second": counts["items"] / archive.load_seconds, "p50_ms": p50, "p95_ms": p95,
+                "load_cpu_seconds": archive.load_cpu_seconds,
+                "items_per_cpu_second": counts["items"] / archive.load_cpu_seconds,
+                "cpu_p50_ms": percentile(cpu_timings, 0.5), "cpu_p95_ms": percentile(cpu_timings, 0.95),
+                "load_average_during_load": load_average_loading,  # (1, 5, 15 min) at its start and end
+                "load_average_during_searches": [load_before, os.getloadavg()],
                 "queries": [{"query": q, "median_ms": m, "hits": t} for q, m, t in per_query]}
             if http:
                 http_timings, http_queries = measure_http(url, repeat)
@@ -397,11 +415,15 @@ def main() -> None:
     parser.add_argument("--baseline-items", type=sizes, default=[], help="SQLite sizes for --baseline")
     parser.add_argument("--baseline-postgres", type=sizes, default=[], help="PostgreSQL sizes for --baseline")
     parser.add_argument("--output", default="search", help="results file name under bench/results (no .json)")
+    parser.add_argument("--keep", metavar="DIR", help="grow the SQLite archive in DIR and keep it (default: a "
+                        "temporary folder, removed after)")
     args = parser.parse_args()
 
     runs: list[dict[str, object]] = []
     if args.sqlite:
-        with tempfile.TemporaryDirectory(prefix="protokoll-bench-") as folder:
+        with contextlib.ExitStack() as stack:
+            folder = args.keep or stack.enter_context(tempfile.TemporaryDirectory(prefix="protokoll-bench-"))
+            Path(folder).mkdir(parents=True, exist_ok=True)
             runs += run_backend("sqlite", str(Path(folder) / "bench.db"), args.sqlite, args.seed, args.repeat,
                                 args.http)
     if args.postgres:
@@ -409,8 +431,6 @@ def main() -> None:
             runs += run_backend("postgres", args.postgres_url, args.postgres, args.seed, args.repeat, args.http)
         else:
             with ThrowawayPostgres() as server, tempfile.TemporaryDirectory(prefix="protokoll-bench-") as folder:
-                import os
-
                 os.environ["PROTOKOLL_INDEX"] = str(Path(folder) / "index")
                 runs += run_backend("postgres", server.url, args.postgres, args.seed, args.repeat, args.http)
                 del os.environ["PROTOKOLL_INDEX"]

@@ -13,7 +13,7 @@ is a disagreement, shown as such.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,6 +25,7 @@ from pipeline.store.archive import (
     DocumentFacts,
     facts_by_sha256,
     facts_filtered,
+    facts_of_groups,
     facts_on_days,
     item_numbers,
     undated_documents,
@@ -35,8 +36,10 @@ from pipeline.store.browse import (
     DecisionEntry,
     DecisionKey,
     DecisionRow,
+    ItemOutline,
     RecordCache,
-    locate_hit,
+    item_outlines,
+    locate_in_outline,
     paragraph,
     select_decisions,
 )
@@ -93,6 +96,11 @@ def primary_order(document: DocumentFacts) -> tuple:
             document.source, document.sha256)
 
 
+def _day_and_body(document: DocumentFacts) -> tuple:
+    """The first grouping of ``group_documents``: a meeting's renderings share it."""
+    return (document.date, document.body_key or f"({document.kind})")
+
+
 def group_documents(documents: Iterable[DocumentFacts],
                     numbers: dict[int, list[tuple[int, str | None]]] | None = None) -> list[Meeting]:
     """The documents as meetings (see the module's docstring); ``numbers`` are each document's §§."""
@@ -103,8 +111,7 @@ def group_documents(documents: Iterable[DocumentFacts],
         if document.date is None:  # an undated file is only itself
             meetings.append(Meeting(f"dokument-{document.sha256[:16]}", [document]))
             continue
-        body = document.body_key or f"({document.kind})"
-        by_day_and_body.setdefault((document.date, body), []).append(document)
+        by_day_and_body.setdefault(_day_and_body(document), []).append(document)
     for group in by_day_and_body.values():
         for same_organisation in _by_organisation(group):
             sessions = _by_session(same_organisation, numbers)
@@ -165,8 +172,10 @@ def _meeting_id(renderings: list[DocumentFacts], split: bool) -> str:
 def meetings_of(store: Store, sha256s: Iterable[str]) -> dict[str, Meeting]:
     """The meeting of each stored document, with all its renderings."""
     found = facts_by_sha256(store, sha256s)
-    days = {f.date for f in found.values() if f.date}
-    documents = {f.sha256: f for f in facts_on_days(store, days)}
+    # Only a document of the same day and body can be another rendering of the same meeting
+    # (group_documents groups by both first): the day's other bodies are not read.
+    groups = {_day_and_body(f) for f in found.values() if f.date}
+    documents = {f.sha256: f for f in facts_of_groups(store, groups) if _day_and_body(f) in groups}
     documents.update({sha: f for sha, f in found.items() if f.date is None})
     meetings = group_documents(documents.values(), item_numbers(store, [d.id for d in documents.values()]))
     return {sha: meeting for meeting in meetings for sha in meeting.sha256s if sha in found}
@@ -221,9 +230,14 @@ def _counted(values: Iterable[str | None]) -> list[tuple[str, int]]:
 def item_keys(record: Document) -> list[str]:
     """Each item's key across renderings: its § (and which of that § when lettered: "3 a", "3 b"),
     else its title folded."""
+    return keys_of_items(record.items)
+
+
+def keys_of_items(items: Sequence[Item] | Sequence[ItemOutline]) -> list[str]:
+    """``item_keys`` of a record's items (or their outlines)."""
     seen: dict[int, int] = {}
     keys = []
-    for item in record.items:
+    for item in items:
         if item.number is None:
             keys.append("rubrik:" + fold(item.title))
             continue
@@ -396,18 +410,18 @@ def group_hits(store: Store, hits: list[Hit]) -> list[MeetingHits]:
     """Hits by meeting, in the order of each meeting's best hit; a decision or text that several
     renderings hold is one hit (shown from the primary rendering when it has it)."""
     meetings = meetings_of(store, {h.sha256 for h in hits})
-    records = RecordCache(store)
+    outlines = item_outlines(store, meetings)
     grouped: dict[str, MeetingHits] = {}
     by_key: dict[tuple[str, str], GroupedHit] = {}
     for hit in hits:
         meeting = meetings.get(hit.sha256)
-        record = records[hit.sha256]
-        if meeting is None or record is None:
+        if meeting is None:  # removed since the index saw it
             continue
-        location = locate_hit(record, hit)
+        items = outlines.get(hit.sha256, [])
+        location = locate_in_outline(items, hit)
         item = None if location.item is None else location.item + 1
         decision = None if location.decision is None else location.decision + 1
-        unit = item_keys(record)[location.item] if location.item is not None else f"sida:{hit.page}"
+        unit = keys_of_items(items)[location.item] if location.item is not None else f"sida:{hit.page}"
         key = (meeting.id, f"{unit}/{decision or 'text'}")
         entry = grouped.setdefault(meeting.id, MeetingHits(meeting, []))
         found = by_key.get(key)

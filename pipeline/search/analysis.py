@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -109,11 +109,37 @@ def _joined_number(match: re.Match[str]) -> str:
     return GROUP_SPACE.sub("", match.group())
 
 
+class _Terms(dict):
+    """Text -> its index terms joined by spaces, made on first use by ``make`` and kept (up to a
+    limit): folding and stemming each word again cost most of a load's time."""
+
+    def __init__(self, make: Callable[[str], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> str:
+        if len(self) >= _WORD_INDEX_LIMIT:
+            self.clear()
+        found = self[key] = self.make(key)
+        return found
+
+
+# A digit, a group space and a digit: where a number written in groups may stand.
+MAYBE_GROUPS = re.compile(r"\d[ \u00a0\u2009\u202f]\d")
+_WORDS = _Terms(lambda word: _word_index(word))
+# A space-separated chunk's terms ("styrelsen," and "(styrelsen)" recur as often as words).
+_CHUNKS = _Terms(lambda chunk: " ".join(map(_WORDS.__getitem__, TOKEN.findall(chunk))))
+
+
 def index_text(text: str) -> str:
     """What the index stores for a text: its terms joined by spaces."""
-    words = TOKEN.findall(normalise(text))
-    get = _WORD_INDEX.get
-    return " ".join([get(w) or _word_index(w) for w in words])
+    text = normalise(text)
+    if MAYBE_GROUPS.search(text):  # a number in groups spans spaces: read word by word
+        found = " ".join(map(_WORDS.__getitem__, TOKEN.findall(text)))
+    else:  # no word spans a space: read a chunk at a time
+        found = " ".join(map(_CHUNKS.__getitem__, text.split()))
+    # A chunk without a word ("–") adds no term, and no second space.
+    return " ".join(found.split()) if "  " in found else found
 
 
 def tokens(text: str) -> list[Token]:

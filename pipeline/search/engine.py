@@ -109,8 +109,11 @@ class QueryBuilder:
         parts += self.terms(ranked[:RANKED_COMPOUNDS], fields, COMPOUND_WEIGHT)
         if len(ranked) > RANKED_COMPOUNDS:
             rest = ranked[RANKED_COMPOUNDS:]
+            # Over every field, the item's terms (``vocab``) answer at once: a set of a few hundred
+            # terms looked up in one field, not in each, was most of a compound word's search.
+            flat = ("vocab",) if set(fields) == set(TEXT_FIELDS) else fields
             parts += [self.t.Query.const_score_query(self.t.Query.term_set_query(self.schema, f, rest),
-                                                     COMPOUND_WEIGHT * 0.1) for f in fields]
+                                                     COMPOUND_WEIGHT * 0.1) for f in flat]
         for words in alt.phrases:
             parts += self.phrase(words, fields, 1.0)
         for head, tail in alt.parts:
@@ -195,7 +198,7 @@ def search(index: SearchIndex, store: Store, request: SearchRequest) -> SearchRe
     query = builder.item_query(resolved, fields, filters_of(request, builder, store, searcher))
     limit = max(0, min(request.limit, MAX_LIMIT))
     offset = max(0, request.offset)
-    total, page = _ranked_page(searcher, query, offset, limit)
+    total, page = _ranked_page(searcher, builder, query, offset, limit)
     highlighter = Highlighter(resolved.matcher())
     clauses = resolved.clause_matchers()
     hits = [_hit(ItemSource.from_payload(searcher.doc(c.address).get_first("payload")), c.score, highlighter,
@@ -205,23 +208,76 @@ def search(index: SearchIndex, store: Store, request: SearchRequest) -> SearchRe
     return SearchResult(total, hits, facets, corrected)
 
 
-def _ranked_page(searcher: tantivy.Searcher, query: tantivy.Query, offset: int,
+def _ranked_page(searcher: tantivy.Searcher, builder: QueryBuilder, query: tantivy.Query, offset: int,
                  limit: int) -> tuple[int, list[Candidate]]:
-    """The total and the page of candidates, ties at the page's edges broken the same way in every index."""
+    """The total and the page of candidates, ties at the page's edges broken the same way in every index.
+
+    One search gives the total and the page, with room for a tie at the page's end: hits of
+    equal score are ordered by their items' order keys. A tie longer than that room (a
+    decision every meeting writes alike) is read only in part: the items of the tie with the
+    lowest order keys are found by asking for the hits whose keys lie below a bound."""
     wanted = offset + limit
-    fetch = wanted + 1
-    while True:
-        result = searcher.search(query, limit=max(fetch, 1), count=True)
-        hits = result.hits
-        total = int(result.count)
-        if len(hits) < fetch or not wanted or round(hits[-1][0], 5) < round(hits[wanted - 1][0], 5):
-            break
-        fetch *= 2  # a tie runs past the page's end: read on until it ends
-    orders = searcher.fast_field_values("order_key", [address for _, address in hits]) if hits else []
+    fetch = max(wanted + 1, TIE_FETCH) if wanted else 1
+    result = searcher.search(query, limit=fetch, count=True)
+    total, hits = int(result.count), result.hits
+    if not wanted or not hits:
+        return total, []
+    if len(hits) >= fetch and _tied(hits[-1][0], hits[wanted - 1][0]):
+        hits = _through_tie(searcher, builder, query, hits, wanted, total)
+    # Only the hits down to the page's last score can be on the page.
+    edge = round(hits[min(wanted, len(hits)) - 1][0], 5)
+    end = min(wanted, len(hits))
+    while end < len(hits) and round(hits[end][0], 5) >= edge:
+        end += 1
+    hits = hits[:end]
+    orders = searcher.fast_field_values("order_key", [address for _, address in hits])
     candidates = sorted((Candidate(round(float(score), 6), int(order), address)
                          for (score, address), order in zip(hits, orders, strict=True)),
                         key=lambda c: (-round(c.score, 5), c.order))
     return total, candidates[offset:wanted]
+
+
+TIE_FETCH = 1024  # hits the first search reads: room for a tie past the page's end
+TIE_ROOM = 2048  # hits a search below an order key bound reads
+ORDER_KEYS = 1 << 56  # order keys are 7 bytes
+TIE_ROUNDS = 12
+
+
+def _tied(score: float, other: float) -> bool:
+    return round(score, 5) >= round(other, 5)
+
+
+def _through_tie(searcher: tantivy.Searcher, builder: QueryBuilder, query: tantivy.Query, hits: list,
+                 wanted: int, total: int) -> list:
+    """The hits above the page's last score, and enough of the tie at that score to hold the
+    tied hits with the lowest order keys (as reading the whole tie would find them).
+
+    The hits with order keys below a bound are asked for; order keys are hashes, spread evenly,
+    so a bound holding a few pages' worth of the query's hits is tried first, raised while it
+    holds too few of the tie and lowered while too many hits lie above the tie's score to read."""
+    edge = round(hits[wanted - 1][0], 5)
+    above = [hit for hit in hits if round(hit[0], 5) > edge]
+    need = wanted - len(above)
+    room = TIE_ROOM + len(above)
+    share = min(1.0, TIE_ROOM / 2 / max(total, 1))  # about half the room's worth of the query's hits
+    t = builder.t
+    for _ in range(TIE_ROUNDS):
+        bound = t.Query.range_query(builder.schema, "order_key", t.FieldType.Integer, 0,
+                                    max(1, int(ORDER_KEYS * share)))
+        found = searcher.search(t.Query.boolean_query([(t.Occur.Must, query),
+                                                       (t.Occur.Must, t.Query.const_score_query(bound, 0.0))]),
+                                limit=room, count=False).hits
+        whole = len(found) < room or round(found[-1][0], 5) < edge  # every hit at or above the tie, below the bound
+        tied = [hit for hit in found if round(hit[0], 5) == edge]
+        if whole and (len(tied) >= need or share >= 1.0):
+            return above + tied
+        # Too few of the tie below the bound: raise it to where twice the tie needed should lie.
+        share = min(1.0, share * max(2.0, min(64.0, 2 * need / max(len(tied), 0.5)))) if whole else share / 4
+    fetch = len(hits)  # not settled (scores not as expected): read the whole tie
+    while len(hits) >= fetch and _tied(hits[-1][0], hits[wanted - 1][0]):
+        fetch *= 4
+        hits = searcher.search(query, limit=fetch, count=False).hits
+    return hits
 
 
 def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[tuple[str, int]]]:

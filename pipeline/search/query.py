@@ -292,13 +292,22 @@ def word_terms(word: str, vocabulary: Vocabulary) -> tuple[set[str], set[str]]:
             head = term[: len(term) - len(key)]
             if len(head) >= MIN_HEAD_LENGTH and head not in NOT_HEADS:
                 candidates.setdefault(term, head)
-    long_tail = len(min(keys, key=len)) >= LONG_TAIL
-    if candidates and not long_tail:
-        heads = {h: _head_forms(h) for h in set(candidates.values())}
-        known = set(vocabulary.doc_freqs({f for forms in heads.values() for f in forms}))
-        candidates = {t: h for t, h in candidates.items() if heads[h] & known}
-    compounds = sorted(candidates, key=lambda t: (len(t), t))[:MAX_EXPANSIONS]
-    return found, set(compounds)
+    ordered = sorted(candidates, key=lambda t: (len(t), t))
+    if len(min(keys, key=len)) >= LONG_TAIL:
+        return found, set(ordered[:MAX_EXPANSIONS])
+    # The shortest compounds whose head is a word of the index; heads are looked up only until
+    # enough are found (a common word ends thousands of terms).
+    compounds: set[str] = set()
+    known: dict[str, bool] = {}
+    for term in ordered:
+        head = candidates[term]
+        if head not in known:
+            known[head] = bool(vocabulary.doc_freqs(_head_forms(head)))
+        if known[head]:
+            compounds.add(term)
+            if len(compounds) >= MAX_EXPANSIONS:
+                break
+    return found, compounds
 
 
 def _head_forms(head: str) -> set[str]:

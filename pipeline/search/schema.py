@@ -16,9 +16,10 @@ of, and two indexes of the same records would rank them differently.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 if TYPE_CHECKING:
     import tantivy
@@ -87,11 +88,11 @@ class ItemSource:
     def payload(self) -> bytes:
         values = dict(self.__dict__)
         values["decisions"] = [d.__dict__ for d in self.decisions]
-        return json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode()
+        return orjson.dumps(values)  # compact UTF-8 JSON, several times faster than json's
 
     @classmethod
     def from_payload(cls, data: bytes) -> ItemSource:
-        values = json.loads(data)
+        values = orjson.loads(data)
         values["decisions"] = [DecisionSource(**d) for d in values["decisions"]]
         return cls(**values)
 

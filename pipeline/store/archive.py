@@ -134,6 +134,30 @@ def facts_on_days(store: Store, days: Iterable[date]) -> list[DocumentFacts]:
     return [_facts(row) for row in store.query_in(f"{FACTS_SQL} WHERE d.date IN ({{}})", values)]
 
 
+def facts_of_groups(store: Store, groups: Iterable[tuple[date, str]]) -> list[DocumentFacts]:
+    """The documents of these (day, body key) groups: the renderings meetings of those bodies on
+    those days may have. A document without a body is in the group "(its kind)", as
+    ``group_documents`` groups it; what is read here is a superset the caller narrows."""
+    wanted = sorted(set(groups))
+    found = []
+    for start in range(0, len(wanted), GROUPS_CHUNK):
+        chunk = wanted[start:start + GROUPS_CHUNK]
+        params: list[object] = []
+        conditions = []
+        for day, body in chunk:
+            params += [day.isoformat() if store.dialect == "sqlite" else day, body]
+            if body.startswith("(") and body.endswith(")"):  # documents without a body, of this kind
+                conditions.append("(d.date = ? AND (d.body_key = ? OR (d.body_key IS NULL AND d.kind = ?)))")
+                params.append(body[1:-1])
+            else:
+                conditions.append("(d.date = ? AND d.body_key = ?)")
+        found += [_facts(row) for row in store.query(f"{FACTS_SQL} WHERE {' OR '.join(conditions)}", params)]
+    return found
+
+
+GROUPS_CHUNK = 100
+
+
 def facts_filtered(store: Store, request: SearchRequest) -> list[DocumentFacts]:
     """The documents the request's meeting filters keep (organisation, body, kinds, dates, person)."""
     conditions, params = document_conditions(store, request)

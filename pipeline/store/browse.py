@@ -329,6 +329,36 @@ def locate_hit(document: Document, hit: Hit) -> HitLocation:
     return HitLocation(hit.item - 1, decision)
 
 
+@dataclass(frozen=True)
+class ItemOutline:
+    """What placing a hit in its meeting needs of an item: its number, title and decision count."""
+
+    number: int | None
+    title: str
+    decision_count: int
+
+
+def item_outlines(store: Store, sha256s: Iterable[str]) -> dict[str, list[ItemOutline]]:
+    """The items of each stored document, in order, as outlines: one query for a page of hits,
+    where reading each hit's whole record cost most of a search through the API."""
+    found: dict[str, list[ItemOutline]] = {}
+    for sha, number, title, count in store.query_in(
+            "SELECT d.sha256, i.number, i.title, (SELECT count(*) FROM decisions c WHERE c.item_id = i.id) "
+            "FROM documents d JOIN items i ON i.document_id = d.id WHERE d.sha256 IN ({}) "
+            "ORDER BY d.sha256, i.ordinal", sorted(set(sha256s))):
+        found.setdefault(sha, []).append(ItemOutline(None if number is None else int(number), title, int(count)))
+    return found
+
+
+def locate_in_outline(items: list[ItemOutline], hit: Hit) -> HitLocation:
+    """``locate_hit`` on the document's item outlines."""
+    if not 1 <= hit.item <= len(items):
+        return HitLocation(None, None)
+    count = items[hit.item - 1].decision_count
+    decision = hit.decision - 1 if hit.decision is not None and 1 <= hit.decision <= count else None
+    return HitLocation(hit.item - 1, decision)
+
+
 class RecordCache:
     """Records read from the store at most once each (several hits and rows share one)."""
 

@@ -57,15 +57,20 @@ def model_row(model: BaseModel, **extra: object) -> Row:
     """A model's scalar fields as column values (lists of strings and nested models as JSON), plus the
     given columns."""
     table = TABLES[TABLE_OF_MODEL[type(model)]]
-    row: Row = dict(extra)
+    row: Row = extra
+    values = model.__dict__  # the fields as set: getattr per column cost a load's time
     for name in table.model_columns:
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            value = json.dumps(value.model_dump(mode="json"), ensure_ascii=False)
-        elif isinstance(value, list):
-            value = json.dumps(value, ensure_ascii=False)
+        value = values[name]
+        if value.__class__ not in _SCALARS:
+            if isinstance(value, BaseModel):
+                value = json.dumps(value.model_dump(mode="json"), ensure_ascii=False)
+            elif isinstance(value, list):
+                value = json.dumps(value, ensure_ascii=False)
         row[name] = value
     return row
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _document_row(record: Document, document_id: int) -> Row:

@@ -27,6 +27,8 @@ class SqliteStore(Store):
             self.connection.execute("PRAGMA foreign_keys = ON")
             self.connection.execute("PRAGMA journal_mode = WAL")
             self.connection.execute("PRAGMA synchronous = NORMAL")
+            # 64 MB of pages (the default is 2 MB): an archive's indexes outgrow the default early in a load.
+            self.connection.execute("PRAGMA cache_size = -65536")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open {path} as a SQLite store: {exc}") from exc
         self._in_transaction = False

@@ -24,6 +24,7 @@ from pipeline.store.migrations import (
     m0004_document_provenance,
     m0005_change_sequence,
     m0006_archive,
+    m0007_abbreviation_forms,
 )
 from pipeline.store.schema import Dialect
 
@@ -63,6 +64,8 @@ MIGRATIONS = [
               {"sqlite": m0005_change_sequence.SQLITE, "postgres": m0005_change_sequence.POSTGRES}),
     Migration(6, m0006_archive.DESCRIPTION, {"sqlite": m0006_archive.SQLITE, "postgres": m0006_archive.POSTGRES},
               backfill=_index_archive),
+    Migration(7, m0007_abbreviation_forms.DESCRIPTION,
+              {"sqlite": m0007_abbreviation_forms.SQLITE, "postgres": m0007_abbreviation_forms.POSTGRES}),
 ]
 LATEST = max(m.version for m in MIGRATIONS)
 
