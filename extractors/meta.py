@@ -508,7 +508,7 @@ def signatories(lines: list[Line]) -> dict[str, list[str]]:
                 continue
             for name in _names(segment.text):
                 names_here.append((name, segment.x0, segment.x1))
-        if new_labels and not names_here and _labels_under(new_labels, unclaimed):
+        if new_labels and not names_here and _labels_under(new_labels, unclaimed) and _just_below(lines, index):
             _assign(found, new_labels, unclaimed)  # "Anna Ek | Per Holm" signed over "ordförande | sekreterare"
             unclaimed, waiting, column = [], [], None
             continue
@@ -532,10 +532,18 @@ def signatories(lines: list[Line]) -> dict[str, list[str]]:
 
 
 def _labels_under(labels: list[tuple[str, float, float]], names: list[tuple[str, float, float]]) -> bool:
-    """A row of labels set under a row of as many names, each label where a name starts: the
-    roles of the names above (a signature block with the role below the signature)."""
-    return len(labels) == len(names) and all(
+    """A row of two or more labels set under a row of as many names, each label where a name
+    starts: the roles of the names above (signatures side by side, each role below its name). One
+    label under one name is as likely the next label of a list of label and value."""
+    return len(labels) == len(names) >= 2 and all(
         any(abs(label_x0 - name_x0) <= 20 for _, name_x0, _ in names) for _, label_x0, _ in labels)
+
+
+def _just_below(lines: list[Line], index: int) -> bool:
+    """The line stands right under the one before it, on the same page, no blank line between."""
+    above, line = lines[index - 1], lines[index]
+    height = max(above.bottom - above.top, 1.0)
+    return index > 0 and above.page == line.page and 0 <= line.top - above.bottom <= height
 
 
 def _too_far(lines: list[Line], index: int) -> bool:

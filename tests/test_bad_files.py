@@ -16,7 +16,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-import extractors.readers as readers
+import extractors.readers.pdf as pdf_reader  # read_layout looks its reader up here when a file is read
 from extractors.readers import UnreadableDocument
 from extractors.readers.docx import MAX_UNCOMPRESSED_BYTES
 from pipeline.extract import extract_file
@@ -117,21 +117,21 @@ def test_a_pdf_named_docx_is_read_as_a_pdf_and_the_mismatch_noted(tmp_path: Path
 
 def test_a_file_renamed_while_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path / "flyttas.pdf", text_pdf([MINUTES]))
-    read_pdf = readers.read_pdf
+    read_pdf = pdf_reader.read_pdf
 
     def read_then_rename(p: Path):  # type: ignore[no-untyped-def]
         layout = read_pdf(p)
         p.rename(tmp_path / "flyttad.pdf")
         return layout
 
-    monkeypatch.setattr(readers, "read_pdf", read_then_rename)
+    monkeypatch.setattr(pdf_reader, "read_pdf", read_then_rename)
     assert reason_for(path) == "the file disappeared or changed while it was read"
     assert (tmp_path / "flyttad.pdf").read_bytes() == text_pdf([MINUTES])  # moved by someone else, not lost
 
 
 def test_a_file_rewritten_while_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path / "skrivs.pdf", text_pdf([MINUTES]))
-    read_pdf = readers.read_pdf
+    read_pdf = pdf_reader.read_pdf
 
     def read_then_append(p: Path):  # type: ignore[no-untyped-def]
         layout = read_pdf(p)
@@ -139,7 +139,7 @@ def test_a_file_rewritten_while_it_is_read(tmp_path: Path, monkeypatch: pytest.M
             handle.write(b"% more\n")
         return layout
 
-    monkeypatch.setattr(readers, "read_pdf", read_then_append)
+    monkeypatch.setattr(pdf_reader, "read_pdf", read_then_append)
     assert reason_for(path) == "the file disappeared or changed while it was read"
 
 
