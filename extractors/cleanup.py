@@ -25,6 +25,7 @@ PAGE_NUMBER_OFFSET = 2
 _PAGE_NUMBER = re.compile(
     r"^(?:sid(?:a|an)?\.?\s*)?\d{1,3}(?:\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3}))?$"
 )
+_PAGE_REFERENCE = re.compile(r"\bsid(?:a|an)\b|\b\d{1,3}\s*\(\s*\d{1,3}\s*\)\s*$|\b\d{1,3}\s+av\s+\d{1,3}\s*$")
 _FURNITURE_WORDS = re.compile(
     r"^(?:justerandes?\s*(?:signatur|sign\.?|signaturer)?|justerare\s*sign\.?|utdragsbestyrkande|"
     r"ordförandes\s*sign\.?|sekreterarens?\s*sign\.?|sign\.?|sida|sidan|"
@@ -117,10 +118,17 @@ def _is_furniture_line(line: Line, repeated: set[tuple[str, int]]) -> bool:
     key = furniture_key(line.text)
     if not key:  # nothing but a page number
         return True
-    # A § heading that happens to open many pages is content, however often it repeats.
-    if "§" in line.text:
+    # A § heading that happens to open many pages is content, however often it repeats; a header
+    # that also names the page ("Protokoll  17 §  09.05.2023  Sida 2") is the case system's running
+    # header, which prints the § the page belongs to.
+    if "§" in line.text and not _names_the_page(line.text):
         return False
     return (key, _position(line)) in repeated
+
+
+def _names_the_page(text: str) -> bool:
+    """A page reference in a line: "Sida", "Sida 3 (18)", "3 av 18"."""
+    return bool(_PAGE_REFERENCE.search(fold(text)))
 
 
 def is_furniture_phrase(text: str) -> bool:

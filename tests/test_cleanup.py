@@ -29,6 +29,19 @@ def test_repeated_headers_and_furniture_words_are_removed() -> None:
     assert "Kommunstyrelsen" in cleaned.furniture
 
 
+def test_a_running_header_that_names_the_page_goes_though_it_carries_the_paragraph_sign() -> None:
+    lines = []
+    for page in (1, 2, 3):
+        lines += [
+            make_line(f"Sammanträdesprotokoll\tKS § {10 + page}\tSida {page} (3)", page=page, top=10),
+            make_line(f"§ {10 + page} Ärende nummer {page}", page=page, top=60),
+            make_line(f"Kommunstyrelsen beslutar att godkänna ärende {page}.", page=page, top=80),
+            make_line(f"Text som bara står på sidan {page}.", page=page, top=500),
+        ]
+    kept = [ln.text for ln in remove_furniture(Layout(source="x.pdf", pages=3, lines=lines)).lines]
+    assert [t for t in kept if "§" in t] == ["§ 11 Ärende nummer 1", "§ 12 Ärende nummer 2", "§ 13 Ärende nummer 3"]
+
+
 def test_page_numbers_compare_equal() -> None:
     assert furniture_key("Sammanträdesprotokoll\tSida 3(18)") == furniture_key("Sammanträdesprotokoll\tSida 4 (18)")
     assert furniture_key("Sida 3 av 15") == ""
