@@ -279,10 +279,9 @@ def in_signed_order(attendees: list[Attendee], signed_names: list[str]) -> list[
     ("Sjöström William" -> "William Sjöström"), and a signatory listed twice is one attendee.
     Without such a sign, names stay as printed."""
     signed = {person_key(name) for name in signed_names if name}
-    turned = {id(a): _surname_last(a.name) for a in attendees}
-    if not any(person_key(a.name) not in signed and person_key(turned[id(a)]) in signed for a in attendees):
+    if not any(person_key(a.name) not in signed and person_key(_surname_last(a.name)) in signed for a in attendees):
         return attendees
-    return merge_attendees([a if person_key(a.name) in signed else a.model_copy(update={"name": turned[id(a)]})
+    return merge_attendees([a if person_key(a.name) in signed else a.model_copy(update={"name": _surname_last(a.name)})
                             for a in attendees])
 
 

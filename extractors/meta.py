@@ -541,9 +541,10 @@ def _labels_under(labels: list[tuple[str, float, float]], names: list[tuple[str,
 
 def _just_below(lines: list[Line], index: int) -> bool:
     """The line stands right under the one before it, on the same page, no blank line between."""
+    if index == 0:
+        return False
     above, line = lines[index - 1], lines[index]
-    height = max(above.bottom - above.top, 1.0)
-    return index > 0 and above.page == line.page and 0 <= line.top - above.bottom <= height
+    return above.page == line.page and 0 <= line.top - above.bottom <= max(above.bottom - above.top, 1.0)
 
 
 def _too_far(lines: list[Line], index: int) -> bool:

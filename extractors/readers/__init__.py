@@ -8,7 +8,7 @@ are read by OCR (extractors/readers/ocr.py) when Tesseract is there, and skipped
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from extractors.readers.errors import UnreadableDocument, printable_name
 from extractors.readers.sniff import FileType, name_mismatch, sniff
@@ -17,16 +17,7 @@ if TYPE_CHECKING:
     from schemas.layout import Layout
     from schemas.record import Provenance
 
-__all__ = ["UnreadableDocument", "is_garbled", "printable_name", "read_layout"]
-
-
-def __getattr__(name: str) -> Any:
-    # The page-quality check loads the Swedish vocabulary: only when asked for, so that code
-    # which needs no more than the errors (the batch side, the CLI) does not pay for it.
-    if name == "is_garbled":
-        from extractors.readers.quality import is_garbled
-        return is_garbled
-    raise AttributeError(name)
+__all__ = ["UnreadableDocument", "printable_name", "read_layout"]
 
 
 def read_layout(path: Path) -> Layout:

@@ -24,7 +24,6 @@ from pipeline.store.archive import (
     items_numbered,
     links_of_items,
     references_to,
-    sha256_of_item,
 )
 from pipeline.store.base import Store
 from pipeline.store.browse import RecordCache, paragraph
@@ -211,9 +210,10 @@ def case_key_of(store: Store, item_id: int, dnr: str | None) -> str | None:
     if own is not None:
         return own.key
     found = {item_id: _Found(item_id, "", "")}
-    sha = sha256_of_item(store, item_id)
-    if sha is None:
+    own_item = items_by_id(store, [item_id]).get(item_id)
+    if own_item is None:
         return None
+    sha = own_item.sha256
     found[item_id].sha256 = sha
     meetings = meetings_of(store, [sha])
     organisation_key = _organisation_key(meetings[sha]) if sha in meetings else None

@@ -299,8 +299,3 @@ def undated_documents(store: Store, sha256_prefix: str) -> list[str]:
     meeting's id is made of it)."""
     return [r[0] for r in store.query("SELECT sha256 FROM documents WHERE sha256 LIKE ? AND date IS NULL",
                                       (sha256_prefix + "%",))]
-
-
-def sha256_of_item(store: Store, item_id: int) -> str | None:
-    rows = store.query("SELECT sha256 FROM items WHERE id = ?", (item_id,))
-    return str(rows[0][0]) if rows else None
